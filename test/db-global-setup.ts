@@ -10,7 +10,8 @@ let db: RunningDatabase | undefined;
 export async function setup(): Promise<void> {
   let url = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
   if (!url) {
-    db = await startEmbeddedPostgres({ dir: ".data/test-pg", port: Number(process.env.TEST_PG_PORT ?? 54329), database: "postgres" });
+    const port = Number(process.env.TEST_PG_PORT ?? 54329);
+    db = await startEmbeddedPostgres({ dir: `.data/test-pg-${port}`, port, database: "postgres" });
     const admin = new pg.Client({ connectionString: db.url });
     await admin.connect();
     await admin.query('DROP DATABASE IF EXISTS "hustings_test" WITH (FORCE)');
