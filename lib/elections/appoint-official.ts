@@ -1,0 +1,34 @@
+import { z } from "zod";
+import type { Actor } from "@/lib/auth/actor";
+import { isCandidate, requireAdmin } from "@/lib/auth/permissions";
+import { prisma } from "@/lib/db/client";
+import { appendAuditEntry } from "@/lib/audit/append-audit-entry";
+import { ConflictError, NotFoundError } from "@/lib/errors";
+import { findElection } from "./find-election";
+import { parseInput } from "./parse-input";
+
+const Input = z.object({
+  electionId: z.string().min(1),
+  login: z.string().trim().toLowerCase().min(1, "give a GitHub login or an email").max(320),
+});
+
+/** Admin only. The person must have signed in once, so the appointment names a real account. */
+export async function appointOfficial(actor: Actor | null, input: z.input<typeof Input>): Promise<{ userId: string }> {
+  const admin = requireAdmin(actor);
+  const { electionId, login } = parseInput(Input, input);
+  return prisma.$transaction(async (tx) => {
+    const election = await findElection(tx, electionId);
+    if (election.state === "PUBLISHED" || election.state === "CANCELLED") throw new ConflictError("This election is over.");
+    const user = await tx.user.findFirst({
+      where: { OR: [{ githubLogin: login }, { email: { equals: login, mode: "insensitive" } }] },
+      select: { id: true, githubLogin: true, email: true },
+    });
+    if (!user) throw new NotFoundError(`Nobody signed in as "${login}" yet; ask them to sign in once first.`);
+    if (await isCandidate(tx, user, electionId)) throw new ConflictError("A candidate in this election cannot be one of its officials.");
+    const existing = await tx.official.findUnique({ where: { electionId_userId: { electionId, userId: user.id } } });
+    if (existing) throw new ConflictError("Already an official of this election.");
+    await tx.official.create({ data: { electionId, userId: user.id } });
+    await appendAuditEntry(tx, { electionId, actor: admin, action: "official.appointed", details: { userId: user.id, login } });
+    return { userId: user.id };
+  });
+}

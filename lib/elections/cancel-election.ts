@@ -1,0 +1,30 @@
+import { z } from "zod";
+import type { Actor } from "@/lib/auth/actor";
+import { requireOfficialOrAdmin, requireSignedIn } from "@/lib/auth/permissions";
+import { prisma } from "@/lib/db/client";
+import { appendAuditEntry } from "@/lib/audit/append-audit-entry";
+import { ConflictError, NotFoundError } from "@/lib/errors";
+import { parseInput } from "./parse-input";
+
+const Input = z.object({
+  electionId: z.string().min(1),
+  reason: z.string().trim().min(1, "say why the election is cancelled").max(2000),
+});
+
+/** Official or admin, any time before publication. Ballots stay stored but are never counted. */
+export async function cancelElection(actor: Actor | null, input: z.input<typeof Input>): Promise<void> {
+  requireSignedIn(actor);
+  const { electionId, reason } = parseInput(Input, input);
+  await prisma.$transaction(async (tx) => {
+    const who = await requireOfficialOrAdmin(tx, actor, electionId);
+    const { count } = await tx.election.updateMany({
+      where: { id: electionId, state: { in: ["DRAFT", "SCHEDULED", "CLOSED", "TALLIED"] } },
+      data: { state: "CANCELLED" },
+    });
+    if (count !== 1) {
+      if (!(await tx.election.findUnique({ where: { id: electionId }, select: { id: true } }))) throw new NotFoundError("No such election.");
+      throw new ConflictError("A published or cancelled election cannot be cancelled.");
+    }
+    await appendAuditEntry(tx, { electionId, actor: who, action: "election.cancelled", details: { reason } });
+  });
+}

@@ -1,0 +1,31 @@
+import { z } from "zod";
+import type { Actor } from "@/lib/auth/actor";
+import { requireOfficial, requireSignedIn } from "@/lib/auth/permissions";
+import { prisma } from "@/lib/db/client";
+import { appendAuditEntry } from "@/lib/audit/append-audit-entry";
+import { ConflictError } from "@/lib/errors";
+import { findElection } from "./find-election";
+import { parseInput } from "./parse-input";
+
+const Input = z.object({ electionId: z.string().min(1) });
+
+/**
+ * Official: SCHEDULED → CLOSED, once voting has opened (closing early is
+ * allowed). The UPDATE takes the row lock that ballots hold in share mode, so
+ * it waits for ballots in flight and every later ballot sees CLOSED.
+ */
+export async function closeVoting(actor: Actor | null, input: z.input<typeof Input>): Promise<{ participations: number }> {
+  requireSignedIn(actor);
+  const { electionId } = parseInput(Input, input);
+  return prisma.$transaction(async (tx) => {
+    const official = await requireOfficial(tx, actor, electionId);
+    const e = await findElection(tx, electionId);
+    if (e.state !== "SCHEDULED") throw new ConflictError("Only an election whose voting is open or ended can be closed.");
+    if (!e.votingOpenAt || new Date() < e.votingOpenAt) throw new ConflictError("Voting has not opened yet; cancel the election instead.");
+    const { count } = await tx.election.updateMany({ where: { id: electionId, state: "SCHEDULED" }, data: { state: "CLOSED" } });
+    if (count !== 1) throw new ConflictError("Voting is already closed.");
+    const participations = await tx.participation.count({ where: { electionId } });
+    await appendAuditEntry(tx, { electionId, actor: official, action: "voting.closed", details: { participations } });
+    return { participations };
+  });
+}

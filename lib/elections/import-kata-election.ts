@@ -1,0 +1,86 @@
+import { z } from "zod";
+import type { Actor } from "@/lib/auth/actor";
+import { requireAdmin } from "@/lib/auth/permissions";
+import { prisma } from "@/lib/db/client";
+import { appendAuditEntry } from "@/lib/audit/append-audit-entry";
+import { ConflictError } from "@/lib/errors";
+import type { KataElection } from "@/lib/import/parse-kata-folder";
+import { parseInput } from "./parse-input";
+import { slugify } from "./slug";
+
+const instant = z.iso.datetime({ offset: true }).nullable().optional();
+
+const Parsed = z.object({
+  title: z.string().trim().min(1, "the election has no title").max(200),
+  seats: z.number().int().min(1).max(100),
+  schedule: z.object({ nominationsOpen: instant, nominationsClose: instant, votingOpen: instant, votingClose: instant }).partial(),
+  candidates: z
+    .array(
+      z.object({
+        name: z.string().trim().min(1).max(200),
+        email: z.string().trim().max(320).nullable(),
+        githubLogin: z.string().trim().max(39).nullable().optional(),
+        affiliation: z.string().trim().max(200).nullable(),
+        affiliationInferred: z.boolean(),
+        platform: z.string().trim().max(200).nullable().optional(),
+        statement: z.string().max(50_000),
+      }),
+    )
+    .max(500),
+});
+
+/**
+ * A draft election from a Kata election folder (lib/import/parse-kata-folder).
+ * Declarations come in SUBMITTED, without a user (they link when their authors
+ * sign in), for officials to review; an affiliation the file does not give is
+ * recorded as "none" but marked inferred, so an official confirms it.
+ * `actor` undefined means the trusted command line; a null (anonymous) or
+ * non-admin actor is refused.
+ */
+export async function importKataElection(parsed: KataElection, opts: { actor?: Actor | null } = {}): Promise<{ id: string; slug: string; candidates: number }> {
+  const admin = opts.actor === undefined ? null : requireAdmin(opts.actor);
+  const data = parseInput(Parsed, parsed);
+  const slug = slugify(data.title);
+  if (!slug) throw new ConflictError("The election's title gives no slug.");
+  const at = (s: string | null | undefined) => (s ? new Date(s) : null);
+  return prisma.$transaction(
+    async (tx) => {
+      if (await tx.election.findUnique({ where: { slug }, select: { id: true } })) {
+        throw new ConflictError(`An election with the slug "${slug}" already exists; it was probably imported before.`);
+      }
+      const e = await tx.election.create({
+        data: {
+          slug,
+          title: data.title,
+          seats: data.seats,
+          nominationsOpenAt: at(data.schedule.nominationsOpen),
+          nominationsCloseAt: at(data.schedule.nominationsClose),
+          votingOpenAt: at(data.schedule.votingOpen),
+          votingCloseAt: at(data.schedule.votingClose),
+        },
+        select: { id: true, slug: true },
+      });
+      for (const c of data.candidates) {
+        const fields = {
+          displayName: c.name,
+          email: c.email?.toLowerCase() ?? "",
+          githubLogin: c.githubLogin?.replace(/^@/, "").toLowerCase() || null,
+          affiliation: c.affiliation || "none",
+          platform: c.platform || null,
+          statement: c.statement,
+        };
+        await tx.candidacy.create({
+          data: {
+            ...fields,
+            electionId: e.id,
+            affiliationInferred: c.affiliationInferred || !c.affiliation,
+            revisions: { create: { ...fields, number: 1, editedById: admin?.id ?? null } },
+          },
+        });
+      }
+      await appendAuditEntry(tx, { electionId: e.id, actor: admin, action: "election.imported", details: { source: "kata", title: data.title, candidates: data.candidates.length } });
+      return { ...e, candidates: data.candidates.length };
+    },
+    { timeout: 60_000 },
+  );
+}

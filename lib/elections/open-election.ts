@@ -1,0 +1,31 @@
+import { z } from "zod";
+import type { Actor } from "@/lib/auth/actor";
+import { requireOfficial, requireSignedIn } from "@/lib/auth/permissions";
+import { prisma } from "@/lib/db/client";
+import { appendAuditEntry } from "@/lib/audit/append-audit-entry";
+import { ConflictError } from "@/lib/errors";
+import { findElection } from "./find-election";
+import { parseInput } from "./parse-input";
+
+const Input = z.object({ electionId: z.string().min(1) });
+
+/** Official: makes a draft public; from then on its phase follows the schedule. */
+export async function openElection(actor: Actor | null, input: z.input<typeof Input>): Promise<void> {
+  requireSignedIn(actor);
+  const { electionId } = parseInput(Input, input);
+  await prisma.$transaction(async (tx) => {
+    const official = await requireOfficial(tx, actor, electionId);
+    const e = await findElection(tx, electionId);
+    if (e.state !== "DRAFT") throw new ConflictError("Only a draft election can be opened.");
+    if (!e.nominationsOpenAt || !e.nominationsCloseAt || !e.votingOpenAt || !e.votingCloseAt) {
+      throw new ConflictError("Set the schedule before opening the election.");
+    }
+    // Imported schedules skip updateElectionSchedule's checks, so they are repeated here.
+    if (!(e.nominationsOpenAt < e.nominationsCloseAt && e.nominationsCloseAt <= e.votingOpenAt && e.votingOpenAt < e.votingCloseAt)) {
+      throw new ConflictError("The schedule is out of order; fix it before opening the election.");
+    }
+    const { count } = await tx.election.updateMany({ where: { id: electionId, state: "DRAFT" }, data: { state: "SCHEDULED" } });
+    if (count !== 1) throw new ConflictError("Only a draft election can be opened.");
+    await appendAuditEntry(tx, { electionId, actor: official, action: "election.opened" });
+  });
+}

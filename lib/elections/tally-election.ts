@@ -1,0 +1,50 @@
+import { z } from "zod";
+import type { Actor } from "@/lib/auth/actor";
+import { requireOfficial, requireSignedIn } from "@/lib/auth/permissions";
+import { prisma } from "@/lib/db/client";
+import { appendAuditEntry } from "@/lib/audit/append-audit-entry";
+import { ConflictError } from "@/lib/errors";
+import { tally, TallyInputError, type TallyResult } from "@/lib/tally";
+import { buildElectionInput } from "./election-input";
+import { findElection } from "./find-election";
+import { parseInput } from "./parse-input";
+
+const Input = z.object({ electionId: z.string().min(1) });
+
+export type StoredResult = TallyResult & { turnout: { voted: number; electorate: number }; unopposed?: boolean };
+
+/** Official: CLOSED → TALLIED. The result is frozen in the database for review before publication. */
+export async function tallyElection(actor: Actor | null, input: z.input<typeof Input>): Promise<StoredResult> {
+  requireSignedIn(actor);
+  const { electionId } = parseInput(Input, input);
+  return prisma.$transaction(
+    async (tx) => {
+      const official = await requireOfficial(tx, actor, electionId);
+      const e = await findElection(tx, electionId);
+      if (e.state !== "CLOSED") throw new ConflictError("Only a closed election can be tallied.");
+      const electionInput = await buildElectionInput(tx, e);
+      let result: TallyResult;
+      try {
+        result = tally(electionInput);
+      } catch (err) {
+        if (err instanceof TallyInputError) throw new ConflictError(`The election cannot be counted: ${err.message}.`);
+        throw err;
+      }
+      const voted = await tx.participation.count({ where: { electionId } });
+      const electorate = await tx.electorateEntry.count({ where: { electionId } });
+      const data: StoredResult = { ...result, turnout: { voted, electorate } };
+      const { count } = await tx.election.updateMany({ where: { id: electionId, state: "CLOSED" }, data: { state: "TALLIED" } });
+      if (count !== 1) throw new ConflictError("Only a closed election can be tallied.");
+      await tx.result.create({ data: { electionId, data: JSON.parse(JSON.stringify(data)), ballotHash: result.ballotHash, talliedById: official.id } });
+      await appendAuditEntry(tx, {
+        electionId,
+        actor: official,
+        action: "election.tallied",
+        details: { ballots: result.ballots, winners: result.winners, ballotHash: result.ballotHash },
+      });
+      return data;
+    },
+    // A large election takes a moment to read and count.
+    { timeout: 60_000 },
+  );
+}

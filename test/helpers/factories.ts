@@ -1,0 +1,133 @@
+// Builders for integration tests: people, elections in a given phase, and a
+// digest of the whole database to prove that a refused call changed nothing.
+import { randomUUID } from "node:crypto";
+import { expect } from "vitest";
+import type { Actor } from "@/lib/auth/actor";
+import { prisma } from "@/lib/db/client";
+import type { Candidacy, Election } from "@/lib/generated/prisma/client";
+
+process.env.RECEIPT_SECRET ??= "test-receipt-secret-0123456789abcdef";
+
+export function uniq(prefix = "x"): string {
+  return `${prefix}-${randomUUID().slice(0, 8)}`;
+}
+
+export async function makeUser(opts: { login?: string | null; email?: string | null; name?: string; isAdmin?: boolean } = {}): Promise<Actor> {
+  const login = opts.login === undefined ? uniq("user") : opts.login;
+  const email = opts.email === undefined ? `${login ?? uniq("user")}@example.org` : opts.email;
+  const u = await prisma.user.create({ data: { githubLogin: login?.toLowerCase() ?? null, email: email?.toLowerCase() ?? null, name: opts.name ?? login ?? email } });
+  return { id: u.id, name: u.name, email: u.email, githubLogin: u.githubLogin, isAdmin: opts.isAdmin ?? false };
+}
+
+export const makeAdmin = () => makeUser({ login: uniq("admin"), isAdmin: true });
+
+export type TestPhase = "draft" | "upcoming" | "nominations" | "campaign" | "voting" | "ended" | "closed" | "tallied" | "published" | "cancelled";
+
+const H = 3600_000;
+const D = 24 * H;
+
+/** Schedule instants (relative to now) putting a SCHEDULED election in the phase. */
+function scheduleFor(phase: TestPhase) {
+  const now = Date.now();
+  const at = (ms: number) => new Date(now + ms);
+  switch (phase) {
+    case "draft":
+    case "upcoming":
+      return { nominationsOpenAt: at(D), nominationsCloseAt: at(2 * D), votingOpenAt: at(3 * D), votingCloseAt: at(4 * D) };
+    case "nominations":
+      return { nominationsOpenAt: at(-H), nominationsCloseAt: at(D), votingOpenAt: at(2 * D), votingCloseAt: at(3 * D) };
+    case "campaign":
+      return { nominationsOpenAt: at(-2 * D), nominationsCloseAt: at(-H), votingOpenAt: at(D), votingCloseAt: at(2 * D) };
+    case "voting":
+      return { nominationsOpenAt: at(-3 * D), nominationsCloseAt: at(-2 * D), votingOpenAt: at(-H), votingCloseAt: at(D) };
+    default:
+      return { nominationsOpenAt: at(-4 * D), nominationsCloseAt: at(-3 * D), votingOpenAt: at(-2 * D), votingCloseAt: at(-H) };
+  }
+}
+
+const STATE = {
+  draft: "DRAFT",
+  upcoming: "SCHEDULED",
+  nominations: "SCHEDULED",
+  campaign: "SCHEDULED",
+  voting: "SCHEDULED",
+  ended: "SCHEDULED",
+  closed: "CLOSED",
+  tallied: "TALLIED",
+  published: "PUBLISHED",
+  cancelled: "CANCELLED",
+} as const;
+
+export async function makeElection(phase: TestPhase, data: Partial<Pick<Election, "seats" | "method" | "unranked" | "maxPerAffiliation" | "publishBallots" | "title">> & { continuingMembers?: object[] } = {}): Promise<Election> {
+  return prisma.election.create({
+    data: { slug: uniq("election"), title: "Test election", seats: 1, ...data, ...scheduleFor(phase), state: STATE[phase] },
+  });
+}
+
+export async function makeOfficial(electionId: string): Promise<Actor> {
+  const a = await makeUser({ login: uniq("official") });
+  await prisma.official.create({ data: { electionId, userId: a.id } });
+  return a;
+}
+
+/** A user on the roll of the election. */
+export async function makeVoter(electionId: string, opts: { source?: string } = {}): Promise<Actor> {
+  const a = await makeUser();
+  await prisma.electorateEntry.create({ data: { electionId, githubLogin: a.githubLogin, email: a.email, source: opts.source ?? "import" } });
+  return a;
+}
+
+export async function makeCandidate(
+  electionId: string,
+  opts: { name?: string; affiliation?: string; status?: Candidacy["status"]; user?: Actor | null } = {},
+): Promise<Candidacy> {
+  const user = opts.user === undefined ? await makeUser() : opts.user;
+  const name = opts.name ?? uniq("Candidate");
+  return prisma.candidacy.create({
+    data: {
+      electionId,
+      userId: user?.id ?? null,
+      displayName: name,
+      email: user?.email ?? `${name.toLowerCase()}@example.org`,
+      githubLogin: user?.githubLogin ?? null,
+      affiliation: opts.affiliation ?? "none",
+      statement: "I stand.",
+      status: opts.status ?? "ACCEPTED",
+    },
+  });
+}
+
+const TABLES = ["User", "Account", "Session", "VerificationToken", "Election", "Official", "Candidacy", "CandidacyRevision", "ElectorateEntry", "ExceptionRequest", "Participation", "Ballot", "Result", "AuditEntry"];
+
+/** A digest of every row of every table: equal digests mean nothing was written. */
+export async function dbDigest(): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const t of TABLES) {
+    const rows = await prisma.$queryRawUnsafe<{ n: bigint; d: string | null }[]>(`SELECT count(*) AS n, md5(string_agg(t::text, '|' ORDER BY t::text)) AS d FROM "${t}" t`);
+    out[t] = `${rows[0].n}:${rows[0].d ?? ""}`;
+  }
+  return out;
+}
+
+/** The call is refused with the given error and the database is exactly as before. */
+export async function expectRefused(call: () => Promise<unknown>, error: abstract new (...args: never[]) => Error, message?: RegExp): Promise<void> {
+  const before = await dbDigest();
+  const p = call();
+  await expect(p).rejects.toBeInstanceOf(error);
+  if (message) await expect(p).rejects.toThrow(message);
+  expect(await dbDigest()).toEqual(before);
+}
+
+/** Everyone who is not an official of `electionId`: anonymous, a voter, a candidate, another election's official, and (optionally) an admin. */
+export async function outsiders(electionId: string, withAdmin: boolean): Promise<[string, Actor | null][]> {
+  const other = await makeElection("draft");
+  const list: [string, Actor | null][] = [
+    ["anonymous", null],
+    ["voter", await makeVoter(electionId)],
+    ["candidate", await makeUser()],
+    ["official of another election", await makeOfficial(other.id)],
+  ];
+  await makeCandidate(electionId, { user: list[2][1] });
+  if (withAdmin) list.push(["admin", await makeAdmin()]);
+  return list;
+}
