@@ -1,0 +1,46 @@
+import { getServerSession } from "next-auth";
+import { cookies } from "next/headers";
+import { cache } from "react";
+import { prisma } from "@/lib/db/client";
+import { ForbiddenError } from "@/lib/errors";
+import type { Actor } from "./actor";
+import { isAdminIdentity } from "./admins";
+import { getAuthOptions } from "./auth-options";
+
+/** Builds the Actor from the user's database row: the only source of identity and admin status. */
+export function actorFromUser(user: { id: string; name: string | null; email: string | null; githubLogin: string | null }): Actor {
+  return {
+    id: user.id,
+    name: user.name,
+    email: user.email,
+    githubLogin: user.githubLogin,
+    isAdmin: isAdminIdentity(user),
+  };
+}
+
+/**
+ * The signed-in person for this request (server components, server actions,
+ * route handlers), or null when anonymous. The session cookie only names a
+ * user id; a deleted user is anonymous. Cached per request.
+ */
+export const getActor = cache(async (): Promise<Actor | null> => {
+  // Anonymous visitors (most page views) carry no session cookie: skip decrypting anything.
+  // Reading cookies first also marks the page dynamic before any configuration is read.
+  const jar = await cookies();
+  if (!jar.getAll().some((c) => /^(__Secure-)?next-auth\.session-token(\.\d+)?$/.test(c.name))) return null;
+  const session = await getServerSession(getAuthOptions());
+  const id = session?.user?.id;
+  if (!id) return null;
+  const user = await prisma.user.findUnique({
+    where: { id },
+    select: { id: true, name: true, email: true, githubLogin: true },
+  });
+  return user ? actorFromUser(user) : null;
+});
+
+/** The signed-in person, or ForbiddenError (403) for anonymous callers. */
+export async function requireActor(): Promise<Actor> {
+  const actor = await getActor();
+  if (!actor) throw new ForbiddenError("Sign in first.");
+  return actor;
+}
