@@ -1,0 +1,65 @@
+"use server";
+
+import { z } from "zod";
+import { getActor } from "@/lib/auth/current-actor";
+import { createElection } from "@/lib/elections/create-election";
+import { appointOfficial } from "@/lib/elections/appoint-official";
+import type { ActionState } from "@/app/_lib/action-state";
+import { parseForm, runUseCase, toState } from "@/app/_lib/run-use-case";
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((s) => (s === "" ? undefined : s))
+  .optional();
+
+const createSchema = z.object({
+  title: z.string().trim().min(1, "enter a title").max(200),
+  slug: optionalText,
+  description: optionalText,
+  seats: z.coerce.number().int().min(1, "at least one seat").max(100),
+  method: z.enum(["schulze", "ranked-pairs", "irv", "stv-scottish", "stv-meek"]),
+  unranked: z.enum(["exclude", "last"]),
+  maxPerAffiliation: z
+    .string()
+    .trim()
+    .default("")
+    .transform((s, ctx) => {
+      if (s === "") return undefined;
+      const n = Number(s);
+      if (!Number.isInteger(n) || n < 1) {
+        ctx.addIssue({ code: "custom", message: "a whole number of seats, or empty" });
+        return z.NEVER;
+      }
+      return n;
+    }),
+});
+
+export async function createElectionAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const parsed = parseForm(createSchema, formData);
+  if (!parsed.ok) return parsed;
+  const actor = await getActor();
+  return toState(
+    await runUseCase(() => createElection(actor, parsed.data), {
+      revalidate: ["/", "/admin"],
+      message: (r) => `Created /elections/${r.slug} as a draft.`,
+    }),
+  );
+}
+
+const appointSchema = z.object({
+  electionId: z.string().min(1, "choose an election"),
+  login: z.string().trim().min(1, "enter a GitHub login or an email"),
+});
+
+export async function appointOfficialAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const parsed = parseForm(appointSchema, formData);
+  if (!parsed.ok) return parsed;
+  const actor = await getActor();
+  return toState(
+    await runUseCase(() => appointOfficial(actor, parsed.data), {
+      revalidate: ["/", "/admin"],
+      message: `${parsed.data.login} is now an official.`,
+    }),
+  );
+}

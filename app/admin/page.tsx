@@ -1,0 +1,174 @@
+import Link from "next/link";
+import type { Metadata } from "next";
+import { prisma } from "@/lib/db/client";
+import { electionPhase } from "@/lib/elections/phase";
+import { ActionForm } from "@/components/forms/ActionForm";
+import { PhaseBadge } from "@/components/PhaseBadge";
+import { METHOD_LABELS } from "@/components/election-text";
+import { h1, h2, hint, input, label, link } from "@/components/ui";
+import { currentActor } from "@/app/_lib/election";
+import { appointOfficialAction, createElectionAction } from "./actions";
+
+export const metadata: Metadata = { title: "Administration" };
+
+export default async function AdminPage() {
+  const actor = await currentActor();
+  if (!actor?.isAdmin) {
+    return (
+      <div className="space-y-4">
+        <h1 className={h1}>Administration</h1>
+        <p role="alert" className="rounded-md border border-red-800 bg-red-50 p-4 text-red-900" data-testid="forbidden">
+          Forbidden: only the instance&apos;s administrators can create elections and appoint officials.{" "}
+          {!actor && (
+            <Link href="/signin?callbackUrl=%2Fadmin" className={link}>
+              Sign in
+            </Link>
+          )}
+        </p>
+      </div>
+    );
+  }
+
+  const elections = await prisma.election.findMany({
+    orderBy: { createdAt: "desc" },
+    include: { officials: { include: { user: { select: { name: true, githubLogin: true, email: true } } } } },
+  });
+
+  return (
+    <div className="space-y-8">
+      <h1 className={h1}>Administration</h1>
+
+      <section aria-labelledby="create-h">
+        <h2 id="create-h" className={h2}>
+          Create an election
+        </h2>
+        <ActionForm action={createElectionAction} submitLabel="Create election" ariaLabel="Create an election" className="mt-3 max-w-2xl space-y-4">
+          <div>
+            <label htmlFor="title" className={label}>
+              Title
+            </label>
+            <input id="title" name="title" required className={`${input} mt-1`} />
+          </div>
+          <div>
+            <label htmlFor="slug" className={label}>
+              Address (optional)
+            </label>
+            <input id="slug" name="slug" pattern="[a-z0-9][a-z0-9\-]*" aria-describedby="slug-hint" className={`${input} mt-1`} />
+            <p id="slug-hint" className={hint}>
+              The part after /elections/, e.g. <code>kata-ac-2026-h1</code>. Derived from the title when empty.
+            </p>
+          </div>
+          <div>
+            <label htmlFor="description" className={label}>
+              Description (Markdown, optional)
+            </label>
+            <textarea id="description" name="description" rows={3} className={`${input} mt-1`} />
+          </div>
+          <div className="grid gap-4 sm:grid-cols-2">
+            <div>
+              <label htmlFor="seats" className={label}>
+                Seats
+              </label>
+              <input id="seats" name="seats" type="number" min={1} defaultValue={1} required className={`${input} mt-1`} />
+            </div>
+            <div>
+              <label htmlFor="method" className={label}>
+                Counting method
+              </label>
+              <select id="method" name="method" defaultValue="schulze" className={`${input} mt-1`}>
+                {Object.entries(METHOD_LABELS).map(([v, l]) => (
+                  <option key={v} value={v}>
+                    {l}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div>
+              <label htmlFor="unranked" className={label}>
+                Unranked candidates
+              </label>
+              <select id="unranked" name="unranked" defaultValue="exclude" className={`${input} mt-1`}>
+                <option value="exclude">No opinion (exclude) — CIVS, Elekto</option>
+                <option value="last">Below every ranked candidate (last) — Debian</option>
+              </select>
+            </div>
+            <div>
+              <label htmlFor="maxPerAffiliation" className={label}>
+                Maximum seats per affiliation (optional)
+              </label>
+              <input id="maxPerAffiliation" name="maxPerAffiliation" type="number" min={1} className={`${input} mt-1`} />
+            </div>
+          </div>
+        </ActionForm>
+      </section>
+
+      <section aria-labelledby="appoint-h">
+        <h2 id="appoint-h" className={h2}>
+          Appoint an official
+        </h2>
+        <ActionForm action={appointOfficialAction} submitLabel="Appoint official" ariaLabel="Appoint an official" className="mt-3 max-w-2xl space-y-4">
+          <div>
+            <label htmlFor="electionId" className={label}>
+              Election
+            </label>
+            <select id="electionId" name="electionId" required className={`${input} mt-1`}>
+              {elections.map((e) => (
+                <option key={e.id} value={e.id}>
+                  {e.title} ({e.slug})
+                </option>
+              ))}
+            </select>
+          </div>
+          <div>
+            <label htmlFor="login" className={label}>
+              GitHub login or email
+            </label>
+            <input id="login" name="login" required aria-describedby="login-hint" className={`${input} mt-1`} />
+            <p id="login-hint" className={hint}>
+              The person must have signed in once. A candidate in the election cannot be one of its officials.
+            </p>
+          </div>
+        </ActionForm>
+      </section>
+
+      <section aria-labelledby="elections-h">
+        <h2 id="elections-h" className={h2}>
+          All elections
+        </h2>
+        <table className="mt-3 w-full border-collapse text-sm">
+          <caption className="sr-only">Every election on this instance with its officials</caption>
+          <thead>
+            <tr>
+              {["Election", "Phase", "Officials"].map((h) => (
+                <th key={h} scope="col" className="border border-gray-400 bg-gray-100 p-2 text-left">
+                  {h}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {elections.map((e) => (
+              <tr key={e.id}>
+                <td className="border border-gray-400 p-2">
+                  <Link href={`/elections/${e.slug}`} className={link}>
+                    {e.title}
+                  </Link>{" "}
+                  ·{" "}
+                  <Link href={`/elections/${e.slug}/manage`} className={link}>
+                    manage<span className="sr-only"> {e.title}</span>
+                  </Link>
+                </td>
+                <td className="border border-gray-400 p-2">
+                  <PhaseBadge phase={electionPhase(e)} />
+                </td>
+                <td className="border border-gray-400 p-2">
+                  {e.officials.map((o) => o.user.name ?? o.user.githubLogin ?? o.user.email).join(", ") || "none yet"}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,61 @@
+"use server";
+
+import { z } from "zod";
+import { submitCandidacy } from "@/lib/candidacies/submit-candidacy";
+import { editCandidacy } from "@/lib/candidacies/edit-candidacy";
+import { withdrawCandidacy } from "@/lib/candidacies/withdraw-candidacy";
+import { getActor } from "@/lib/auth/current-actor";
+import type { ActionState } from "@/app/_lib/action-state";
+import { parseForm, runUseCase, toState } from "@/app/_lib/run-use-case";
+
+const optional = z
+  .string()
+  .trim()
+  .transform((s) => (s === "" ? undefined : s))
+  .optional();
+
+const fields = z.object({
+  displayName: z.string().trim().min(1, "enter your name"),
+  email: z.email("enter a valid email address"),
+  githubLogin: optional,
+  affiliation: z
+    .string()
+    .trim()
+    .transform((s) => (s === "" ? "none" : s)),
+  platform: optional,
+  statement: z.string().trim().min(1, "write a statement"),
+});
+
+export async function submitDeclaration(electionId: string, slug: string, _prev: ActionState, formData: FormData): Promise<ActionState> {
+  const parsed = parseForm(fields, formData);
+  if (!parsed.ok) return parsed;
+  const actor = await getActor();
+  return toState(
+    await runUseCase(() => submitCandidacy(actor, { electionId, ...parsed.data }), {
+      revalidate: [`/elections/${slug}`, `/elections/${slug}/declare`],
+      message: "Declaration submitted; the officials will review it.",
+    }),
+  );
+}
+
+export async function editDeclaration(candidacyId: string, slug: string, _prev: ActionState, formData: FormData): Promise<ActionState> {
+  const parsed = parseForm(fields, formData);
+  if (!parsed.ok) return parsed;
+  const actor = await getActor();
+  return toState(
+    await runUseCase(() => editCandidacy(actor, { candidacyId, ...parsed.data }), {
+      revalidate: [`/elections/${slug}`, `/elections/${slug}/declare`, `/elections/${slug}/candidates/${candidacyId}`],
+      message: "Declaration updated.",
+    }),
+  );
+}
+
+export async function withdrawDeclaration(candidacyId: string, slug: string, _prev: ActionState, _formData: FormData): Promise<ActionState> {
+  const actor = await getActor();
+  return toState(
+    await runUseCase(() => withdrawCandidacy(actor, { candidacyId }), {
+      revalidate: [`/elections/${slug}`, `/elections/${slug}/declare`],
+      message: "Declaration withdrawn.",
+    }),
+  );
+}

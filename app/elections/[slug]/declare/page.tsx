@@ -1,0 +1,124 @@
+import Link from "next/link";
+import { prisma } from "@/lib/db/client";
+import { ActionForm } from "@/components/forms/ActionForm";
+import { StatementEditor } from "@/components/forms/StatementEditor";
+import { PhaseBadge } from "@/components/PhaseBadge";
+import { btnDanger, h1, h2, hint, input, label, link } from "@/components/ui";
+import { loadElection } from "@/app/_lib/election";
+import { editDeclaration, submitDeclaration, withdrawDeclaration } from "./actions";
+
+type Params = { params: Promise<{ slug: string }> };
+
+export default async function DeclarePage({ params }: Params) {
+  const { slug } = await params;
+  const { election, actor, phase } = await loadElection(slug);
+
+  if (!actor) {
+    return (
+      <div className="space-y-4">
+        <h1 className={h1}>Declare your candidacy</h1>
+        <p>
+          <Link href={`/signin?callbackUrl=${encodeURIComponent(`/elections/${slug}/declare`)}`} className={link}>
+            Sign in
+          </Link>{" "}
+          to declare your candidacy for {election.title}.
+        </p>
+      </div>
+    );
+  }
+
+  const mine = await prisma.candidacy.findFirst({ where: { electionId: election.id, userId: actor.id } });
+  const active = mine && mine.status !== "WITHDRAWN" ? mine : null;
+  const defaults = {
+    displayName: active?.displayName ?? actor.name ?? "",
+    email: active?.email ?? actor.email ?? "",
+    githubLogin: active?.githubLogin ?? actor.githubLogin ?? "",
+    affiliation: active?.affiliation ?? "",
+    platform: active?.platform ?? "",
+    statement: active?.statement ?? "",
+  };
+  const action = active ? editDeclaration.bind(null, active.id, slug) : submitDeclaration.bind(null, election.id, slug);
+
+  return (
+    <div className="max-w-3xl space-y-6">
+      <p>
+        <Link href={`/elections/${slug}`} className={link}>
+          ← {election.title}
+        </Link>
+      </p>
+      <h1 className={h1}>{active ? "Your declaration" : "Declare your candidacy"}</h1>
+      <p className="flex items-center gap-2">
+        <PhaseBadge phase={phase} />
+        {phase !== "nominations" && <span className="text-gray-800">Declarations can be made or changed only while nominations are open.</span>}
+      </p>
+      {active && (
+        <p className="rounded-md border border-gray-400 bg-gray-50 p-3" data-testid="candidacy-status">
+          Status: <strong>{active.status.toLowerCase()}</strong>
+          {active.rejectionReason && <> — reason: {active.rejectionReason}</>}.{" "}
+          {active.status === "ACCEPTED" && (
+            <Link href={`/elections/${slug}/candidates/${active.id}`} className={link}>
+              View your public page
+            </Link>
+          )}
+        </p>
+      )}
+      {mine?.status === "WITHDRAWN" && <p className="text-gray-800">You withdrew your earlier declaration. You may declare again while nominations are open.</p>}
+
+      <ActionForm action={action} submitLabel={active ? "Save changes" : "Submit declaration"} ariaLabel="Declaration">
+        <div>
+          <label htmlFor="displayName" className={label}>
+            Display name
+          </label>
+          <input id="displayName" name="displayName" required defaultValue={defaults.displayName} className={`${input} mt-1`} autoComplete="name" />
+        </div>
+        <div>
+          <label htmlFor="email" className={label}>
+            Email
+          </label>
+          <input id="email" name="email" type="email" required defaultValue={defaults.email} className={`${input} mt-1`} autoComplete="email" />
+        </div>
+        <div>
+          <label htmlFor="githubLogin" className={label}>
+            GitHub login (optional)
+          </label>
+          <input id="githubLogin" name="githubLogin" defaultValue={defaults.githubLogin} className={`${input} mt-1`} />
+        </div>
+        <div>
+          <label htmlFor="affiliation" className={label}>
+            Affiliation
+          </label>
+          <input id="affiliation" name="affiliation" defaultValue={defaults.affiliation} aria-describedby="affiliation-hint" className={`${input} mt-1`} />
+          <p id="affiliation-hint" className={hint}>
+            The company you work for, or &ldquo;none&rdquo;. It matters when the election limits seats per affiliation.
+          </p>
+        </div>
+        <div>
+          <label htmlFor="platform" className={label}>
+            Platform or area (optional)
+          </label>
+          <input id="platform" name="platform" defaultValue={defaults.platform} aria-describedby="platform-hint" className={`${input} mt-1`} />
+          <p id="platform-hint" className={hint}>
+            For example &ldquo;Arm&rdquo; or &ldquo;networking&rdquo;.
+          </p>
+        </div>
+        <StatementEditor name="statement" defaultValue={defaults.statement} />
+      </ActionForm>
+
+      {active && (
+        <section aria-labelledby="withdraw-h" className="border-t border-gray-300 pt-4">
+          <h2 id="withdraw-h" className={h2}>
+            Withdraw
+          </h2>
+          <p className="mt-2 text-gray-800">Withdrawing removes your name from the election. You can declare again while nominations are open.</p>
+          <ActionForm
+            action={withdrawDeclaration.bind(null, active.id, slug)}
+            submitLabel="Withdraw my declaration"
+            buttonClassName={btnDanger}
+            confirm="Withdraw your declaration?"
+            className="mt-3"
+          />
+        </section>
+      )}
+    </div>
+  );
+}

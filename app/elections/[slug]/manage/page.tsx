@@ -1,0 +1,491 @@
+import Link from "next/link";
+import type { Metadata } from "next";
+import { prisma } from "@/lib/db/client";
+import { ActionForm } from "@/components/forms/ActionForm";
+import { LocalTime } from "@/components/LocalTime";
+import { PhaseBadge } from "@/components/PhaseBadge";
+import { METHOD_LABELS } from "@/components/election-text";
+import { btn, btnDanger, card, h1, h2, h3, hint, input, label, link } from "@/components/ui";
+import { loadElection } from "@/app/_lib/election";
+import {
+  cancelAction,
+  closeVotingAction,
+  declareUnopposedAction,
+  decideExceptionAction,
+  importElectorateAction,
+  openElectionAction,
+  publishAction,
+  reviewCandidacyAction,
+  saveSchedule,
+  saveSettings,
+  tallyAction,
+} from "./actions";
+
+type Params = { params: Promise<{ slug: string }> };
+
+export const metadata: Metadata = { title: "Official dashboard" };
+
+/** A Date as the value of a datetime-local input, in UTC (the form says so). */
+const utcInput = (d: Date | null) => (d ? d.toISOString().slice(0, 16) : "");
+
+export default async function ManagePage({ params }: Params) {
+  const { slug } = await params;
+  const { election, actor, official, phase } = await loadElection(slug);
+
+  if (!official && !actor?.isAdmin) {
+    return (
+      <div className="space-y-4">
+        <h1 className={h1}>Official dashboard</h1>
+        <p role="alert" className="rounded-md border border-red-800 bg-red-50 p-4 text-red-900" data-testid="forbidden">
+          Forbidden: only the officials of {election.title} can manage it.{" "}
+          {!actor && (
+            <Link href={`/signin?callbackUrl=${encodeURIComponent(`/elections/${slug}/manage`)}`} className={link}>
+              Sign in
+            </Link>
+          )}
+        </p>
+      </div>
+    );
+  }
+
+  const id = election.id;
+  const [candidacies, exceptions, electorateCount, electorateSample, voted, ballots, audit, officials] = await Promise.all([
+    prisma.candidacy.findMany({ where: { electionId: id }, orderBy: { createdAt: "asc" } }),
+    prisma.exceptionRequest.findMany({
+      where: { electionId: id },
+      orderBy: { createdAt: "asc" },
+      include: { user: { select: { name: true, email: true, githubLogin: true } } },
+    }),
+    prisma.electorateEntry.count({ where: { electionId: id } }),
+    prisma.electorateEntry.findMany({ where: { electionId: id }, take: 20, orderBy: [{ githubLogin: "asc" }, { email: "asc" }] }),
+    prisma.participation.count({ where: { electionId: id } }),
+    prisma.ballot.count({ where: { electionId: id } }),
+    prisma.auditEntry.findMany({ where: { electionId: id }, orderBy: { seq: "desc" }, take: 200 }),
+    prisma.official.findMany({ where: { electionId: id }, include: { user: { select: { name: true, githubLogin: true, email: true } } } }),
+  ]);
+  const globalHead = await prisma.auditEntry.findFirst({ orderBy: { seq: "desc" }, select: { seq: true, hash: true } });
+  const bind = <A extends unknown[], R>(fn: (electionId: string, slug: string, ...rest: A) => R) => fn.bind(null, id, slug);
+  const continuing = Array.isArray(election.continuingMembers) ? (election.continuingMembers as { name: string; affiliation: string }[]) : [];
+  const finished = election.state === "PUBLISHED" || election.state === "CANCELLED";
+
+  return (
+    <div className="space-y-8">
+      <p>
+        <Link href={`/elections/${slug}`} className={link}>
+          ← {election.title}
+        </Link>
+      </p>
+      <header className="space-y-2">
+        <h1 className={h1}>Official dashboard: {election.title}</h1>
+        <p className="flex flex-wrap items-center gap-3 text-gray-800">
+          <PhaseBadge phase={phase} />
+          <span data-testid="manage-state">State: {election.state.toLowerCase()}</span>
+          <span>
+            Officials: {officials.map((o) => o.user.name ?? o.user.githubLogin ?? o.user.email).join(", ") || "none"}
+          </span>
+        </p>
+        {!official && <p className="text-amber-900">You are an admin, not an official of this election: most actions here will be refused.</p>}
+      </header>
+
+      <section aria-labelledby="lifecycle-h" className={card}>
+        <h2 id="lifecycle-h" className="text-xl font-bold">
+          Lifecycle
+        </h2>
+        <p className="mt-2 text-gray-800" data-testid="turnout-so-far">
+          Electorate: {electorateCount}. Voted so far: {voted}. Ballots stored: {ballots}.
+        </p>
+        <div className="mt-4 flex flex-wrap gap-6">
+          {election.state === "DRAFT" && (
+            <ActionForm action={bind(openElectionAction)} submitLabel="Open election" confirm="Make the election public? Its phase will then follow the schedule." />
+          )}
+          {election.state === "SCHEDULED" && (
+            <ActionForm action={bind(closeVotingAction)} submitLabel="Close voting" confirm="Close voting now? No more ballots will be accepted." />
+          )}
+          {election.state === "SCHEDULED" && phase !== "upcoming" && phase !== "nominations" && (
+            <ActionForm action={bind(declareUnopposedAction)} submitLabel="Declare elected unopposed" buttonClassName={btn} confirm="Declare all accepted candidates elected without a vote?" />
+          )}
+          {election.state === "CLOSED" && <ActionForm action={bind(tallyAction)} submitLabel="Tally" />}
+          {election.state === "TALLIED" && (
+            <>
+              <Link href={`/elections/${slug}/results`} className={btn}>
+                Review the result
+              </Link>
+              <ActionForm action={bind(publishAction)} submitLabel="Publish results" confirm="Publish the results to everyone?" />
+            </>
+          )}
+          {election.state === "PUBLISHED" && (
+            <Link href={`/elections/${slug}/results`} className={btn}>
+              View the published results
+            </Link>
+          )}
+        </div>
+        {["CLOSED", "TALLIED", "PUBLISHED"].includes(election.state) && (
+          <p className="mt-4">
+            Export ballots:{" "}
+            <a href={`/elections/${slug}/export?format=json`} className={link} download>
+              JSON
+            </a>{" "}
+            ·{" "}
+            <a href={`/elections/${slug}/export?format=csv`} className={link} download>
+              CSV
+            </a>{" "}
+            ·{" "}
+            <a href={`/elections/${slug}/export?format=blt`} className={link} download>
+              BLT
+            </a>
+          </p>
+        )}
+      </section>
+
+      <section aria-labelledby="settings-h">
+        <h2 id="settings-h" className={h2}>
+          Settings
+        </h2>
+        <p className={hint}>Settings can change only before voting opens.</p>
+        <ActionForm action={bind(saveSettings)} submitLabel="Save settings" ariaLabel="Settings" className="mt-3 max-w-2xl space-y-4">
+          <div>
+            <label htmlFor="title" className={label}>
+              Title
+            </label>
+            <input id="title" name="title" required defaultValue={election.title} className={`${input} mt-1`} />
+          </div>
+          <div>
+            <label htmlFor="description" className={label}>
+              Description (Markdown)
+            </label>
+            <textarea id="description" name="description" rows={4} defaultValue={election.description} className={`${input} mt-1`} />
+          </div>
+          <div className="grid gap-4 sm:grid-cols-2">
+            <div>
+              <label htmlFor="seats" className={label}>
+                Seats
+              </label>
+              <input id="seats" name="seats" type="number" min={1} required defaultValue={election.seats} className={`${input} mt-1`} />
+            </div>
+            <div>
+              <label htmlFor="method" className={label}>
+                Counting method
+              </label>
+              <select id="method" name="method" defaultValue={election.method} className={`${input} mt-1`}>
+                {Object.entries(METHOD_LABELS).map(([v, l]) => (
+                  <option key={v} value={v}>
+                    {l}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div>
+              <label htmlFor="unranked" className={label}>
+                Unranked candidates
+              </label>
+              <select id="unranked" name="unranked" defaultValue={election.unranked} className={`${input} mt-1`}>
+                <option value="exclude">No opinion (exclude) — CIVS, Elekto</option>
+                <option value="last">Below every ranked candidate (last) — Debian</option>
+              </select>
+            </div>
+            <div>
+              <label htmlFor="strength" className={label}>
+                Defeat strength (Schulze, Ranked Pairs)
+              </label>
+              <select id="strength" name="strength" defaultValue={election.strength} className={`${input} mt-1`}>
+                <option value="winning">Winning votes</option>
+                <option value="margins">Margins</option>
+              </select>
+            </div>
+            <div>
+              <label htmlFor="maxPerAffiliation" className={label}>
+                Maximum seats per affiliation
+              </label>
+              <input
+                id="maxPerAffiliation"
+                name="maxPerAffiliation"
+                type="number"
+                min={1}
+                defaultValue={election.maxPerAffiliation ?? ""}
+                aria-describedby="cap-hint"
+                className={`${input} mt-1`}
+              />
+              <p id="cap-hint" className={hint}>
+                Empty for no cap.
+              </p>
+            </div>
+          </div>
+          <div>
+            <label htmlFor="continuingMembers" className={label}>
+              Continuing members (seats not up)
+            </label>
+            <textarea
+              id="continuingMembers"
+              name="continuingMembers"
+              rows={3}
+              defaultValue={continuing.map((m) => `${m.name}, ${m.affiliation}`).join("\n")}
+              aria-describedby="continuing-hint"
+              className={`${input} mt-1`}
+            />
+            <p id="continuing-hint" className={hint}>
+              One per line: <code>Name, Affiliation</code>. They count towards the affiliation cap.
+            </p>
+          </div>
+          <div className="flex items-center gap-2">
+            <input id="publishBallots" name="publishBallots" type="checkbox" defaultChecked={election.publishBallots} className="h-4 w-4" />
+            <label htmlFor="publishBallots" className="text-sm font-semibold">
+              Publish the anonymized ballots with the results
+            </label>
+          </div>
+        </ActionForm>
+      </section>
+
+      <section aria-labelledby="schedule-h">
+        <h2 id="schedule-h" className={h2}>
+          Schedule
+        </h2>
+        <p className={hint} id="utc-note">
+          All times are <strong>UTC</strong> (not your local time). Current values are shown in your time zone beside each field.
+        </p>
+        <ActionForm action={bind(saveSchedule)} submitLabel="Save schedule" ariaLabel="Schedule" className="mt-3 max-w-2xl space-y-4">
+          <div className="grid gap-4 sm:grid-cols-2">
+            {(
+              [
+                ["nominationsOpenAt", "Nominations open (UTC)", election.nominationsOpenAt],
+                ["nominationsCloseAt", "Nominations close (UTC)", election.nominationsCloseAt],
+                ["votingOpenAt", "Voting opens (UTC)", election.votingOpenAt],
+                ["votingCloseAt", "Voting closes (UTC)", election.votingCloseAt],
+              ] as const
+            ).map(([name, text, value]) => (
+              <div key={name}>
+                <label htmlFor={name} className={label}>
+                  {text}
+                </label>
+                <input id={name} name={name} type="datetime-local" defaultValue={utcInput(value)} aria-describedby="utc-note" className={`${input} mt-1`} />
+                {value && (
+                  <p className={hint}>
+                    Now: <LocalTime iso={value.toISOString()} />
+                  </p>
+                )}
+              </div>
+            ))}
+          </div>
+        </ActionForm>
+      </section>
+
+      <section aria-labelledby="electorate-h">
+        <h2 id="electorate-h" className={h2}>
+          Electorate ({electorateCount})
+        </h2>
+        <ActionForm action={bind(importElectorateAction)} submitLabel="Import electorate" ariaLabel="Import electorate" className="mt-3 max-w-2xl space-y-4">
+          <div>
+            <label htmlFor="electorate-text" className={label}>
+              Paste the electorate
+            </label>
+            <textarea id="electorate-text" name="text" rows={6} aria-describedby="electorate-hint" className={`${input} mt-1 font-mono`} />
+            <p id="electorate-hint" className={hint}>
+              CSV with a <code>login,email,name</code> header, the YAML of Kata&apos;s electorate script, or Elekto <code>voters.yaml</code>. The format is
+              detected.
+            </p>
+          </div>
+          <div>
+            <label htmlFor="electorate-file" className={label}>
+              …or upload a file
+            </label>
+            <input id="electorate-file" name="file" type="file" accept=".csv,.yaml,.yml,.txt" className="mt-1 block text-sm" />
+          </div>
+          <fieldset>
+            <legend className={label}>Mode</legend>
+            <div className="mt-1 flex gap-6">
+              <label className="flex items-center gap-2">
+                <input type="radio" name="mode" value="add" defaultChecked /> Add to the current electorate
+              </label>
+              <label className="flex items-center gap-2">
+                <input type="radio" name="mode" value="replace" /> Replace the current electorate
+              </label>
+            </div>
+          </fieldset>
+        </ActionForm>
+        {electorateSample.length > 0 && (
+          <details className="mt-3">
+            <summary className="cursor-pointer font-semibold">First {electorateSample.length} entries</summary>
+            <ul className="mt-2 list-disc pl-5 text-sm">
+              {electorateSample.map((e) => (
+                <li key={e.id}>
+                  {[e.githubLogin && `@${e.githubLogin}`, e.email, e.name].filter(Boolean).join(" · ")} {e.source === "exception" && "(exception)"}
+                </li>
+              ))}
+            </ul>
+          </details>
+        )}
+      </section>
+
+      <section aria-labelledby="candidacies-h">
+        <h2 id="candidacies-h" className={h2}>
+          Candidacies ({candidacies.length})
+        </h2>
+        {candidacies.length === 0 ? (
+          <p className="mt-2 text-gray-800">No declarations yet.</p>
+        ) : (
+          <ul className="mt-3 space-y-3">
+            {candidacies.map((c) => (
+              <li key={c.id} className={card} data-testid="candidacy-review">
+                <h3 className={h3}>
+                  <Link href={`/elections/${slug}/candidates/${c.id}`} className={link}>
+                    {c.displayName}
+                  </Link>{" "}
+                  <span className="text-sm font-normal text-gray-800">— {c.status.toLowerCase()}</span>
+                </h3>
+                <p className="text-sm text-gray-800">
+                  {c.email}
+                  {c.githubLogin && ` · @${c.githubLogin}`} · affiliation: {c.affiliation}
+                  {c.affiliationInferred && " (inferred from the email domain — confirm it)"}
+                  {c.rejectionReason && ` · rejected: ${c.rejectionReason}`}
+                </p>
+                {(c.status === "SUBMITTED" || c.status === "REJECTED" || c.status === "ACCEPTED") && (
+                  <ActionForm
+                    action={reviewCandidacyAction.bind(null, c.id, slug)}
+                    ariaLabel={`Review ${c.displayName}`}
+                    submitLabel={`Accept ${c.displayName}`}
+                    hideSubmit
+                    className="mt-3 space-y-2"
+                    extraButtons={
+                      <>
+                        {c.status !== "ACCEPTED" && (
+                          <button type="submit" name="decision" value="accept" className={btn}>
+                            Accept<span className="sr-only"> {c.displayName}</span>
+                          </button>
+                        )}
+                        {c.status !== "REJECTED" && (
+                          <button type="submit" name="decision" value="reject" className={btnDanger}>
+                            Reject<span className="sr-only"> {c.displayName}</span>
+                          </button>
+                        )}
+                      </>
+                    }
+                  >
+                    {c.status !== "REJECTED" && (
+                      <div>
+                        <label htmlFor={`reason-${c.id}`} className={label}>
+                          Reason (required to reject)
+                        </label>
+                        <input id={`reason-${c.id}`} name="reason" className={`${input} mt-1`} />
+                      </div>
+                    )}
+                  </ActionForm>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="exceptions-h">
+        <h2 id="exceptions-h" className={h2}>
+          Exception requests ({exceptions.length})
+        </h2>
+        {exceptions.length === 0 ? (
+          <p className="mt-2 text-gray-800">No requests.</p>
+        ) : (
+          <ul className="mt-3 space-y-3">
+            {exceptions.map((x) => {
+              const who = x.user.name ?? x.user.githubLogin ?? x.user.email ?? "member";
+              return (
+                <li key={x.id} className={card}>
+                  <h3 className={h3}>
+                    {who} <span className="text-sm font-normal text-gray-800">— {x.status.toLowerCase()}</span>
+                  </h3>
+                  <p className="text-sm text-gray-800">{[x.user.githubLogin && `@${x.user.githubLogin}`, x.user.email].filter(Boolean).join(" · ")}</p>
+                  <p className="mt-2 whitespace-pre-wrap">{x.reason}</p>
+                  {x.decisionNote && <p className="mt-2 text-sm">Note: {x.decisionNote}</p>}
+                  {x.status === "PENDING" && (
+                    <ActionForm
+                      action={decideExceptionAction.bind(null, x.id, slug)}
+                      ariaLabel={`Decide the request of ${who}`}
+                      submitLabel="Grant"
+                      hideSubmit
+                      className="mt-3 space-y-2"
+                      extraButtons={
+                        <>
+                          <button type="submit" name="decision" value="grant" className={btn}>
+                            Grant<span className="sr-only"> {who}</span>
+                          </button>
+                          <button type="submit" name="decision" value="deny" className={btnDanger}>
+                            Deny<span className="sr-only"> {who}</span>
+                          </button>
+                        </>
+                      }
+                    >
+                      <div>
+                        <label htmlFor={`note-${x.id}`} className={label}>
+                          Note (recorded in the audit log)
+                        </label>
+                        <input id={`note-${x.id}`} name="note" className={`${input} mt-1`} />
+                      </div>
+                    </ActionForm>
+                  )}
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </section>
+
+      {!finished && (
+        <section aria-labelledby="cancel-h">
+          <h2 id="cancel-h" className={h2}>
+            Cancel the election
+          </h2>
+          <ActionForm action={bind(cancelAction)} submitLabel="Cancel election" buttonClassName={btnDanger} confirm="Cancel this election? This cannot be undone." className="mt-3 max-w-2xl space-y-3">
+            <div>
+              <label htmlFor="cancel-reason" className={label}>
+                Reason (public)
+              </label>
+              <input id="cancel-reason" name="reason" required className={`${input} mt-1`} />
+            </div>
+          </ActionForm>
+        </section>
+      )}
+
+      <section aria-labelledby="audit-h">
+        <h2 id="audit-h" className={h2}>
+          Audit log
+        </h2>
+        {globalHead && (
+          <p className="mt-2 text-sm">
+            Head of the whole chain (entry #{globalHead.seq}): <code className="break-all" data-testid="audit-global-head">{globalHead.hash}</code>
+          </p>
+        )}
+        {audit.length === 0 ? (
+          <p className="mt-2 text-gray-800">No entries yet.</p>
+        ) : (
+          <div className="mt-3 overflow-x-auto">
+            <table className="w-full border-collapse text-sm" data-testid="audit-log">
+              <caption className="sr-only">Audit entries for this election, newest first</caption>
+              <thead>
+                <tr>
+                  {["#", "When", "Who", "Action", "Details", "Hash"].map((h) => (
+                    <th key={h} scope="col" className="border border-gray-400 bg-gray-100 p-2 text-left">
+                      {h}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {audit.map((a) => (
+                  <tr key={a.seq}>
+                    <td className="border border-gray-400 p-2 tabular-nums">{a.seq}</td>
+                    <td className="border border-gray-400 p-2 whitespace-nowrap">
+                      <LocalTime iso={a.createdAt.toISOString()} />
+                    </td>
+                    <td className="border border-gray-400 p-2">{a.actorLabel}</td>
+                    <td className="border border-gray-400 p-2 font-mono">{a.action}</td>
+                    <td className="border border-gray-400 p-2 font-mono text-xs break-all">{JSON.stringify(a.details)}</td>
+                    <td className="border border-gray-400 p-2 font-mono text-xs" title={a.hash}>
+                      {a.hash.slice(0, 12)}…
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </div>
+  );
+}

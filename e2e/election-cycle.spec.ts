@@ -1,0 +1,345 @@
+// The whole life of one election, driven through the browser as the people who
+// take part in it (PRODUCT §1–§8): admin → official → candidates → voters →
+// official → public. Each person has their own browser context, so sessions
+// never leak between roles.
+import { execFile } from "node:child_process";
+import { mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { signInWithOidc } from "./helpers/sign-in";
+
+const run = promisify(execFile);
+
+// Accounts of the test OIDC server (e2e/oidc); the electorate matches them by login and email.
+const PEOPLE = {
+  admin: { login: "ada-admin", email: "ada@example.org" },
+  official: { login: "olu-official", email: "olu@example.org" },
+  voter: { login: "vera-voter", email: "vera@example.org" },
+  candidate: { login: "cory-candidate", email: "cory@example.org" },
+  ineligible: { login: "ines-ineligible", email: "ines@example.org" },
+} as const;
+
+type Who = keyof typeof PEOPLE;
+
+const SLUG = `e2e-cycle-${Date.now().toString(36)}`;
+const TITLE = `E2E Steering Committee ${SLUG.slice(-6)}`;
+
+/** A datetime-local value (the manage form reads it as UTC) `ms` from now. */
+const utcInput = (ms: number) => new Date(Date.now() + ms).toISOString().slice(0, 16);
+const MIN = 60_000;
+const HOUR = 60 * MIN;
+
+async function personPage(browser: Browser, who: Who): Promise<Page> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  // Official actions ask for confirmation with window.confirm.
+  page.on("dialog", (d) => void d.accept());
+  await signInWithOidc(page, PEOPLE[who].login);
+  return page;
+}
+
+async function expectNoSeriousA11yViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
+}
+
+async function saveSchedule(page: Page, times: { nomOpen: number; nomClose: number; voteOpen: number; voteClose: number }) {
+  await page.goto(`/elections/${SLUG}/manage`);
+  const form = page.getByRole("form", { name: "Schedule" });
+  await form.getByLabel("Nominations open (UTC)", { exact: true }).fill(utcInput(times.nomOpen));
+  await form.getByLabel("Nominations close (UTC)", { exact: true }).fill(utcInput(times.nomClose));
+  await form.getByLabel("Voting opens (UTC)", { exact: true }).fill(utcInput(times.voteOpen));
+  await form.getByLabel("Voting closes (UTC)", { exact: true }).fill(utcInput(times.voteClose));
+  await form.getByRole("button", { name: "Save schedule" }).click();
+  await expect(form.getByText("Schedule saved.")).toBeVisible();
+}
+
+async function declare(page: Page, name: string, email: string, affiliation: string, statement: string) {
+  await page.goto(`/elections/${SLUG}`);
+  await page.getByRole("link", { name: "Declare your candidacy" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Declare your candidacy" })).toBeVisible();
+  await page.getByLabel("Display name", { exact: true }).fill(name);
+  await page.getByLabel("Email", { exact: true }).fill(email);
+  await page.getByLabel("Affiliation", { exact: true }).fill(affiliation);
+  await page.getByLabel("Statement (Markdown)", { exact: true }).fill(statement);
+  await page.getByRole("button", { name: "Preview" }).click();
+  await expect(page.getByRole("region", { name: "Statement preview" })).toBeVisible();
+  await page.getByRole("button", { name: "Submit declaration" }).click();
+  await expect(page.getByTestId("candidacy-status")).toContainText("submitted");
+}
+
+/** Presses a ballot button from the keyboard, as a keyboard-only voter would. */
+async function press(page: Page, name: string | RegExp) {
+  const button = page.getByRole("button", { name });
+  await button.focus();
+  await page.keyboard.press("Enter");
+}
+
+async function receiptCode(page: Page): Promise<string> {
+  const code = (await page.getByTestId("receipt-code").textContent())?.trim() ?? "";
+  expect(code.length).toBeGreaterThanOrEqual(16);
+  return code;
+}
+
+test("an election from creation to a published, independently re-tallied result", async ({ browser }) => {
+  test.setTimeout(240_000);
+
+  // Everyone signs in once first: appointing an official needs an existing user.
+  const ada = await personPage(browser, "admin");
+  const olu = await personPage(browser, "official");
+  const vera = await personPage(browser, "voter");
+  const cory = await personPage(browser, "candidate");
+  const ines = await personPage(browser, "ineligible");
+
+  await test.step("admin creates the election and appoints an official", async () => {
+    await ada.goto("/admin");
+    const create = ada.getByRole("form", { name: "Create an election" });
+    await create.getByLabel("Title", { exact: true }).fill(TITLE);
+    await create.getByLabel("Address (optional)", { exact: true }).fill(SLUG);
+    await create.getByLabel("Seats", { exact: true }).fill("2");
+    await create.getByLabel("Counting method", { exact: true }).selectOption("schulze");
+    await create.getByRole("button", { name: "Create election" }).click();
+    await expect(create.getByText(`Created /elections/${SLUG}`)).toBeVisible();
+
+    await ada.reload();
+    const appoint = ada.getByRole("form", { name: "Appoint an official" });
+    await appoint.getByLabel("Election", { exact: true }).selectOption({ label: `${TITLE} (${SLUG})` });
+    await appoint.getByLabel("GitHub login or email", { exact: true }).fill(PEOPLE.official.email);
+    await appoint.getByRole("button", { name: "Appoint official" }).click();
+    await expect(appoint.getByText("is now an official")).toBeVisible();
+  });
+
+  await test.step("a draft is invisible to the public", async () => {
+    await vera.goto("/");
+    await expect(vera.getByRole("link", { name: TITLE })).toHaveCount(0);
+  });
+
+  await test.step("official schedules nominations from now, opens the election and imports the electorate", async () => {
+    await saveSchedule(olu, { nomOpen: -HOUR, nomClose: 24 * HOUR, voteOpen: 24 * HOUR, voteClose: 48 * HOUR });
+    await olu.getByRole("button", { name: "Open election" }).click();
+    await expect(olu.getByTestId("manage-state")).toHaveText("State: scheduled");
+
+    const form = olu.getByRole("form", { name: "Import electorate" });
+    await form
+      .getByLabel("Paste the electorate", { exact: true })
+      .fill(
+        [
+          "login,email,name",
+          `${PEOPLE.voter.login},${PEOPLE.voter.email},Vera Voter`,
+          `${PEOPLE.candidate.login},${PEOPLE.candidate.email},Cory Candidate`,
+          `${PEOPLE.admin.login},${PEOPLE.admin.email},Ada Admin`,
+        ].join("\n"),
+      );
+    await form.getByRole("button", { name: "Import electorate" }).click();
+    await expect(form.getByText(/3 added; the electorate has 3 voters/)).toBeVisible();
+
+    await vera.goto("/");
+    await expect(vera.getByRole("link", { name: TITLE })).toBeVisible();
+  });
+
+  await test.step("candidates declare; the official accepts them and they appear on the election page", async () => {
+    await declare(
+      cory,
+      "Cory Candidate",
+      PEOPLE.candidate.email,
+      "Acme Widgets",
+      "I will **ship** things.\n\n<script>window.__pwned = true</script><img src=x onerror=\"window.__pwned = true\">\n\n[my site](https://example.org/cory)",
+    );
+    await declare(ada, "Ada Admin", PEOPLE.admin.email, "none", "Steady hands for the *next* release.");
+    await declare(ines, "Ines Ineligible", PEOPLE.ineligible.email, "Globex", "Candidates need not be voters.");
+
+    await olu.goto(`/elections/${SLUG}/manage`);
+    for (const name of ["Cory Candidate", "Ada Admin", "Ines Ineligible"]) {
+      await olu.getByRole("form", { name: `Review ${name}` }).getByRole("button", { name: `Accept ${name}` }).click();
+      await expect(olu.getByTestId("candidacy-review").filter({ hasText: name })).toContainText("— accepted");
+    }
+
+    await vera.goto(`/elections/${SLUG}`);
+    const list = vera.getByRole("list", { name: "Accepted candidates" });
+    await expect(list.getByRole("link")).toHaveCount(3);
+    await list.getByRole("link", { name: "Cory Candidate" }).click();
+    await expect(vera.getByRole("heading", { level: 1, name: "Cory Candidate" })).toBeVisible();
+    // The statement's Markdown is rendered, its raw HTML is not.
+    await expect(vera.locator("strong", { hasText: "ship" })).toBeVisible();
+    await expect(vera.locator("main script")).toHaveCount(0);
+    await expect(vera.locator("main img")).toHaveCount(0);
+    expect(await vera.evaluate(() => (window as unknown as { __pwned?: boolean }).__pwned)).toBeUndefined();
+    await expect(vera.getByRole("link", { name: "my site" })).toHaveAttribute("rel", /nofollow/);
+  });
+
+  await test.step("official moves the schedule so that voting is open now", async () => {
+    await saveSchedule(olu, { nomOpen: -2 * HOUR, nomClose: -2 * MIN, voteOpen: -2 * MIN, voteClose: 24 * HOUR });
+    await olu.goto(`/elections/${SLUG}`);
+    await expect(olu.getByText("Voting open", { exact: true })).toBeVisible();
+  });
+
+  let firstReceipt = "";
+  await test.step("vera ranks with the keyboard, reviews and votes, and gets a receipt", async () => {
+    await vera.goto(`/elections/${SLUG}`);
+    await vera.getByRole("link", { name: "Vote", exact: true }).click();
+    await expect(vera.getByRole("heading", { level: 1, name: `Vote: ${TITLE}` })).toBeVisible();
+    // The ballot starts empty and says what leaving someone unranked means.
+    await expect(vera.getByText("Nobody ranked yet")).toBeVisible();
+    await expect(vera.getByRole("heading", { name: "Not ranked (3)" })).toBeVisible();
+    await expect(vera.getByTestId("unranked-rule")).toContainText("no opinion");
+
+    await press(vera, "Add as rank 1 (Cory Candidate)");
+    await expect(vera.getByTestId("ballot-announcer")).toHaveText("Cory Candidate is now rank 1.");
+    await press(vera, "Add as rank 2 (Ada Admin)");
+    await press(vera, "Move up Ada Admin");
+    await expect(vera.getByTestId("ballot-announcer")).toHaveText("Ada Admin is now rank 1.");
+    await expectNoSeriousA11yViolations(vera);
+    await vera.screenshot({ path: "e2e/screenshots/ballot.png", fullPage: true });
+
+    await press(vera, "Review my ballot");
+    await expect(vera.getByTestId("ranking-list")).toContainText("Rank 1: Ada Admin");
+    await expect(vera.getByTestId("ranking-list")).toContainText("Rank 2: Cory Candidate");
+    await expect(vera.getByText("Not ranked: Ines Ineligible")).toBeVisible();
+    await press(vera, "Submit my ballot");
+    await expect(vera.getByRole("heading", { name: "Your ballot is recorded" })).toBeVisible();
+    firstReceipt = await receiptCode(vera);
+
+    const [download] = await Promise.all([vera.waitForEvent("download"), vera.getByRole("link", { name: "Download receipt" }).click()]);
+    const file = await download.path();
+    expect(await readFile(file, "utf8")).toContain(firstReceipt);
+  });
+
+  await test.step("vera checks her ballot with the receipt and replaces it", async () => {
+    await vera.goto(`/elections/${SLUG}/vote`);
+    await expect(vera.getByTestId("already-voted")).toBeVisible();
+    await vera.getByLabel("Receipt code", { exact: true }).fill(firstReceipt);
+    await vera.getByRole("button", { name: "Check my ballot" }).click();
+    await expect(vera.getByText("Replacing your ballot.")).toBeVisible();
+    await expect(vera.getByText("Rank 1: Ada Admin")).toBeVisible();
+
+    // Now: Cory and Ines tied first, Ada below them.
+    await press(vera, "Move down Ada Admin");
+    await vera.getByLabel("Rank to tie Ines Ineligible with", { exact: true }).selectOption("0");
+    await press(vera, "Tie Ines Ineligible with the selected rank");
+    await expect(vera.getByTestId("ballot-announcer")).toHaveText("Ines Ineligible is now rank 1, tied with Cory Candidate.");
+    await press(vera, "Review my ballot");
+    await expect(vera.getByTestId("ranking-list")).toContainText("Rank 1: Cory Candidate = Ines Ineligible");
+    await press(vera, "Replace my ballot");
+    await expect(vera.getByRole("heading", { name: "Your ballot was replaced" })).toBeVisible();
+    const second = await receiptCode(vera);
+    expect(second).not.toBe(firstReceipt);
+
+    // The old code stops working.
+    await vera.goto(`/elections/${SLUG}/vote`);
+    await vera.getByLabel("Receipt code", { exact: true }).fill(firstReceipt);
+    await vera.getByRole("button", { name: "Check my ballot" }).click();
+    await expect(vera.getByRole("alert").filter({ hasText: "No ballot" })).toBeVisible();
+  });
+
+  await test.step("a second voter votes", async () => {
+    await cory.goto(`/elections/${SLUG}/vote`);
+    await press(cory, "Add as rank 1 (Cory Candidate)");
+    await press(cory, "Add as rank 2 (Ada Admin)");
+    await press(cory, "Add as rank 3 (Ines Ineligible)");
+    await press(cory, "Review my ballot");
+    await press(cory, "Submit my ballot");
+    await expect(cory.getByRole("heading", { name: "Your ballot is recorded" })).toBeVisible();
+  });
+
+  await test.step("a member not on the electorate is refused", async () => {
+    await ines.goto(`/elections/${SLUG}/vote`);
+    await expect(ines.getByTestId("vote-refused")).toContainText("not on the electorate");
+    await expect(ines.getByRole("button", { name: "Submit my ballot" })).toHaveCount(0);
+
+    // She asks for an exception; the official denies it with a note she can read.
+    await ines.getByRole("link", { name: "Request a voter exception" }).click();
+    await ines.getByLabel("Reason", { exact: true }).fill("I review most documentation pull requests.");
+    await ines.getByRole("button", { name: "Send request" }).click();
+    await expect(ines.getByTestId("exception-status")).toContainText("pending");
+    await olu.goto(`/elections/${SLUG}/manage`);
+    const decide = olu.getByRole("form", { name: "Decide the request of Ines Ineligible" });
+    await decide.getByLabel("Note (recorded in the audit log)", { exact: true }).fill("Not a code or docs contributor in this period.");
+    await decide.getByRole("button", { name: "Deny Ines Ineligible" }).click();
+    await expect(olu.getByRole("heading", { name: /Ines Ineligible — denied/ })).toBeVisible();
+    await ines.reload();
+    await expect(ines.getByTestId("exception-status")).toContainText("denied");
+    await ines.goto(`/elections/${SLUG}/vote`);
+    await expect(ines.getByTestId("vote-refused")).toContainText("not on the electorate");
+  });
+
+  await test.step("official closes voting; a ballot submitted after the close is refused", async () => {
+    // Ada fills her ballot while voting is open and submits it only after the close.
+    await ada.goto(`/elections/${SLUG}/vote`);
+    await press(ada, "Add as rank 1 (Ada Admin)");
+    await press(ada, "Review my ballot");
+
+    await olu.goto(`/elections/${SLUG}/manage`);
+    await olu.getByRole("button", { name: "Close voting" }).click();
+    await expect(olu.getByTestId("manage-state")).toHaveText("State: closed");
+
+    await press(ada, "Submit my ballot");
+    await expect(ada.getByRole("alert").filter({ hasText: "Your ballot was not accepted" })).toBeVisible();
+    await ada.goto(`/elections/${SLUG}/vote`);
+    await expect(ada.getByTestId("vote-refused")).toContainText("Voting is not open");
+  });
+
+  await test.step("official tallies, reviews and publishes", async () => {
+    await olu.goto(`/elections/${SLUG}/manage`);
+    await olu.getByRole("button", { name: "Tally", exact: true }).click();
+    await expect(olu.getByTestId("manage-state")).toHaveText("State: tallied");
+    await olu.goto(`/elections/${SLUG}/results`);
+    await expect(olu.getByRole("status").filter({ hasText: "Under review" })).toBeVisible();
+    await olu.goto(`/elections/${SLUG}/manage`);
+    await olu.getByRole("button", { name: "Publish results" }).click();
+    await expect(olu.getByTestId("manage-state")).toHaveText("State: published");
+  });
+
+  await test.step("the public result shows winners and the heat-map, and matches the CLI's re-tally of the export", async () => {
+    const visitor = await (await browser.newContext()).newPage();
+    await visitor.goto(`/elections/${SLUG}`);
+    await visitor.getByRole("link", { name: "Results", exact: true }).click();
+    await expect(visitor.getByRole("heading", { level: 1, name: `Results: ${TITLE}` })).toBeVisible();
+    const winners = (await visitor.getByTestId("winners").locator("li strong").allTextContents()).map((s) => s.trim());
+    expect(winners).toHaveLength(2);
+    const heatmap = visitor.getByTestId("pairwise-heatmap");
+    await expect(heatmap).toBeVisible();
+    await expect(heatmap.getByRole("rowheader")).toHaveCount(3);
+    await expect(visitor.getByTestId("turnout")).toContainText("2 of 3");
+    await expect(visitor.getByTestId("ballot-hash")).toHaveText(/^[0-9a-f]{64}$/);
+    await expect(visitor.getByTestId("audit-head")).toHaveText(/^[0-9a-f]{64}$/);
+    await expectNoSeriousA11yViolations(visitor);
+    await visitor.screenshot({ path: "e2e/screenshots/results.png", fullPage: true });
+
+    // Anyone may download the anonymized ballots of a published election.
+    const response = await visitor.request.get(`/elections/${SLUG}/export?format=json`);
+    expect(response.status()).toBe(200);
+    const exported = await response.text();
+    const election = JSON.parse(exported) as { candidates: { id: string; name: string }[]; ballots: unknown[] };
+    expect(election.ballots.length).toBeGreaterThan(0);
+    const dir = await mkdtemp(path.join(tmpdir(), "hustings-e2e-"));
+    const file = path.join(dir, "ballots.json");
+    await writeFile(file, exported);
+    const { stdout } = await run(process.execPath, ["cli/bin/hustings.mjs", "tally", file, "--format", "json"]);
+    const cli = JSON.parse(stdout) as { winners: string[]; ranking: string[][]; ballots: number };
+    const name = (id: string) => election.candidates.find((c) => c.id === id)?.name ?? id;
+    expect(cli.ballots).toBe(2);
+    expect(cli.winners.map(name)).toEqual(winners);
+
+    const rows = await visitor.getByTestId("full-ranking").locator("tbody tr").all();
+    const pageRanking = await Promise.all(rows.map(async (r) => [(await r.locator("td").nth(0).textContent())!.replace(" (tie)", "").trim(), (await r.locator("td").nth(1).textContent())!.trim()] as const));
+    const cliRanking: (readonly [string, string])[] = [];
+    let place = 1;
+    for (const tier of cli.ranking) {
+      for (const id of tier) cliRanking.push([String(place), name(id)] as const);
+      place += tier.length;
+    }
+    expect([...pageRanking].sort()).toEqual([...cliRanking].sort());
+  });
+
+  await test.step("the export route answers refusals with their HTTP status", async () => {
+    const anonymous = await (await browser.newContext()).newPage();
+    expect((await anonymous.request.get(`/elections/${SLUG}/export?format=xml`)).status()).toBe(400);
+    expect((await anonymous.request.get(`/elections/no-such-election/export?format=json`)).status()).toBe(404);
+    // The demo seed's election in its voting phase: its ballots are nobody's business yet.
+    expect((await anonymous.request.get(`/elections/harbor-ac-spring-2026/export?format=json`)).status()).toBe(403);
+  });
+});
