@@ -1,0 +1,22 @@
+// `npm run seed`: the demo elections into the database DATABASE_URL names, if
+// it has no elections yet. `npm start` does this by itself in demo mode; this
+// is for a server you run yourself.
+import dotenv from "dotenv";
+import { EnvError, loadEnv } from "../lib/config/env";
+
+dotenv.config({ quiet: true });
+
+try {
+  if (!loadEnv().databaseUrl) throw new EnvError([{ variable: "DATABASE_URL", message: "is required to seed (npm start seeds its embedded database itself)" }]);
+} catch (e) {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+}
+const { prisma } = await import("../lib/db/client");
+const { seedDemo } = await import("../lib/demo/seed-demo");
+try {
+  const { seeded } = await seedDemo(prisma);
+  console.log(seeded ? "Seeded the demo elections." : "The database already has elections; nothing seeded.");
+} finally {
+  await prisma.$disconnect();
+}

@@ -1,0 +1,132 @@
+import { mkdtempSync, readFileSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { EnvError, isDemoMode, loadEnv } from "@/lib/config/env";
+
+const SECRET = "a".repeat(32);
+const PROD = { NODE_ENV: "production", NEXTAUTH_SECRET: SECRET, RECEIPT_SECRET: SECRET, GITHUB_ID: "gh-id", GITHUB_SECRET: "gh-secret" };
+
+function problems(raw: Record<string, string | undefined>): Record<string, string> {
+  try {
+    loadEnv(raw, { dataDir: mkdtempSync(path.join(tmpdir(), "hustings-env-")) });
+  } catch (e) {
+    if (!(e instanceof EnvError)) throw e;
+    return Object.fromEntries(e.problems.map((p) => [p.variable, p.message]));
+  }
+  return {};
+}
+
+describe("loadEnv", () => {
+  it("has working defaults for a developer", () => {
+    const c = loadEnv({});
+    expect(c.port).toBe(3000);
+    expect(c.nextauthUrl).toBe("http://localhost:3000");
+    expect(c.databaseUrl).toBeNull();
+    expect(c.demo).toBe(false);
+    expect(c.logLevel).toBe("info");
+    expect(c.receiptSecret.length).toBeGreaterThanOrEqual(32);
+    expect(c.startup).toEqual({ pgDir: ".data/pg", pgPort: 54320, freshDb: false, seedDemo: false });
+  });
+
+  it("derives NEXTAUTH_URL from PORT and trims a trailing slash", () => {
+    expect(loadEnv({ PORT: "4123" }).nextauthUrl).toBe("http://localhost:4123");
+    expect(loadEnv({ NEXTAUTH_URL: "https://vote.example.org/" }).nextauthUrl).toBe("https://vote.example.org");
+  });
+
+  it("accepts a complete production configuration", () => {
+    const c = loadEnv({
+      ...PROD,
+      DATABASE_URL: "postgresql://hustings:pw@db.internal:5432/hustings",
+      OIDC_ISSUER: "https://id.example.org",
+      OIDC_CLIENT_ID: "hustings",
+      OIDC_CLIENT_SECRET: "s3cret",
+      HUSTINGS_ADMINS: "Ada-Admin, @olu-official ,Chair@Example.org",
+      LOG_LEVEL: "warn",
+    });
+    expect(c.production).toBe(true);
+    expect(c.github).toEqual({ clientId: "gh-id", clientSecret: "gh-secret" });
+    expect(c.oidc).toEqual({ issuer: "https://id.example.org", clientId: "hustings", clientSecret: "s3cret", name: "Single sign-on" });
+    expect(c.admins).toEqual({ logins: ["ada-admin", "olu-official"], emails: ["chair@example.org"] });
+    expect(c.logLevel).toBe("warn");
+  });
+
+  it("treats an empty variable as unset", () => {
+    expect(loadEnv({ DATABASE_URL: "", PORT: " " }).databaseUrl).toBeNull();
+  });
+
+  it("names every malformed variable at once", () => {
+    const p = problems({ DATABASE_URL: "mysql://x@y/z", PORT: "eighty", NEXTAUTH_URL: "not a url", LOG_LEVEL: "loud", HUSTINGS_DEMO: "maybe", HUSTINGS_PG_PORT: "70000" });
+    expect(Object.keys(p).sort()).toEqual(["DATABASE_URL", "HUSTINGS_DEMO", "HUSTINGS_PG_PORT", "LOG_LEVEL", "NEXTAUTH_URL", "PORT"]);
+    expect(p.DATABASE_URL).toMatch(/PostgreSQL URL/);
+    expect(p.PORT).toMatch(/port/);
+    expect(p.LOG_LEVEL).toMatch(/one of fatal, error/);
+    expect(p.HUSTINGS_DEMO).toMatch(/1 or 0/);
+    expect(p.HUSTINGS_PG_PORT).toMatch(/between 1 and 65535/);
+  });
+
+  it("reports rules between variables together with malformed ones", () => {
+    expect(Object.keys(problems({ PORT: "abc", GITHUB_ID: "x" })).sort()).toEqual(["GITHUB_SECRET", "PORT"]);
+  });
+
+  it("puts the variable names in the error message", () => {
+    expect(() => loadEnv({ PORT: "-1", LOG_LEVEL: "loud" })).toThrow(/PORT: .*\n.*LOG_LEVEL: /);
+  });
+
+  it("requires both GitHub variables or neither", () => {
+    expect(problems({ GITHUB_ID: "x" })).toEqual({ GITHUB_SECRET: "is required when GITHUB_ID is set" });
+    expect(problems({ GITHUB_SECRET: "x" })).toEqual({ GITHUB_ID: "is required when GITHUB_SECRET is set" });
+  });
+
+  it("requires the three OIDC variables together", () => {
+    const p = problems({ OIDC_ISSUER: "https://id.example.org" });
+    expect(Object.keys(p).sort()).toEqual(["OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET"]);
+    expect(p.OIDC_CLIENT_ID).toMatch(/required when OIDC_ISSUER is set/);
+    expect(problems({ OIDC_NAME: "Corp SSO" })).toHaveProperty("OIDC_NAME");
+    expect(problems({ OIDC_ISSUER: "ftp://id.example.org", OIDC_CLIENT_ID: "a", OIDC_CLIENT_SECRET: "b" })).toHaveProperty("OIDC_ISSUER");
+  });
+
+  it("requires the secrets in production, except in demo mode", () => {
+    const p = problems({ NODE_ENV: "production" });
+    expect(p.NEXTAUTH_SECRET).toMatch(/required in production/);
+    expect(p.RECEIPT_SECRET).toMatch(/required in production/);
+    expect(problems({ ...PROD, RECEIPT_SECRET: "short" }).RECEIPT_SECRET).toMatch(/at least 32 characters/);
+  });
+
+  it("generates demo secrets once and keeps them, readable by the owner only", () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), "hustings-env-"));
+    const first = loadEnv({ NODE_ENV: "production", HUSTINGS_DEMO: "1" }, { dataDir });
+    const second = loadEnv({ NODE_ENV: "production", HUSTINGS_DEMO: "true" }, { dataDir });
+    expect(first.nextauthSecret.length).toBeGreaterThanOrEqual(32);
+    expect(first.receiptSecret).not.toBe(first.nextauthSecret);
+    expect(second.nextauthSecret).toBe(first.nextauthSecret);
+    expect(second.receiptSecret).toBe(first.receiptSecret);
+    const file = path.join(dataDir, "secrets.json");
+    expect(JSON.parse(readFileSync(file, "utf8")).RECEIPT_SECRET).toBe(first.receiptSecret);
+    expect(statSync(file).mode & 0o077).toBe(0);
+  });
+
+  it("makes the seeded admin an admin in demo mode unless HUSTINGS_ADMINS says otherwise", () => {
+    expect(loadEnv({ HUSTINGS_DEMO: "1" }).admins.logins).toEqual(["ada-admin"]);
+    expect(loadEnv({ HUSTINGS_DEMO: "1", HUSTINGS_ADMINS: "someone" }).admins.logins).toEqual(["someone"]);
+    expect(loadEnv({}).admins).toEqual({ logins: [], emails: [] });
+  });
+
+  it("is never demo mode alongside a real sign-in provider", () => {
+    expect(loadEnv({ HUSTINGS_DEMO: "1", GITHUB_ID: "a", GITHUB_SECRET: "b" }).demo).toBe(false);
+    expect(isDemoMode({ HUSTINGS_DEMO: "1" })).toBe(true);
+    expect(isDemoMode({ HUSTINGS_DEMO: "1", OIDC_ISSUER: "https://id.example.org" })).toBe(false);
+    expect(isDemoMode({ HUSTINGS_DEMO: "nonsense" })).toBe(false);
+  });
+
+  it("names a bad HUSTINGS_ADMINS entry", () => {
+    expect(problems({ HUSTINGS_ADMINS: "ok-login,not a login" }).HUSTINGS_ADMINS).toMatch(/"not a login" is neither/);
+    expect(problems({ HUSTINGS_ADMINS: "bad@" }).HUSTINGS_ADMINS).toMatch(/not a valid email/);
+  });
+
+  it("reads the start-up knobs", () => {
+    const c = loadEnv({ HUSTINGS_PG_DIR: "/tmp/pg", HUSTINGS_PG_PORT: "55555", HUSTINGS_FRESH_DB: "1", HUSTINGS_SEED: "demo" });
+    expect(c.startup).toEqual({ pgDir: "/tmp/pg", pgPort: 55555, freshDb: true, seedDemo: true });
+    expect(problems({ HUSTINGS_SEED: "everything" }).HUSTINGS_SEED).toMatch(/"demo"/);
+  });
+});

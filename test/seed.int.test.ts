@@ -1,0 +1,97 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { createHash } from "node:crypto";
+import { auditEntryText, GENESIS_HASH } from "@/lib/audit/append-audit-entry";
+import { prisma } from "@/lib/db/client";
+import { DEMO_SLUGS, seedDemo } from "@/lib/demo/seed-demo";
+import { buildElectionInput } from "@/lib/elections/election-input";
+import { electionPhase } from "@/lib/elections/phase";
+import { tally } from "@/lib/tally";
+
+describe("demo seed", () => {
+  beforeAll(async () => {
+    // Other integration files share this database and may have made elections already.
+    await seedDemo(prisma, { evenIfElectionsExist: true });
+  });
+
+  it("creates the three demo elections in the phases the demo needs", async () => {
+    const bySlug = async (slug: string) => prisma.election.findUniqueOrThrow({ where: { slug }, include: { officials: true } });
+    const nominations = await bySlug(DEMO_SLUGS.nominations);
+    const voting = await bySlug(DEMO_SLUGS.voting);
+    const published = await bySlug(DEMO_SLUGS.published);
+    expect(nominations.title).toBe("Lighthouse Technical Steering Committee 2026");
+    expect(electionPhase(nominations)).toBe("nominations");
+    expect(voting.title).toBe("Harbor Project Architecture Committee — Spring 2026");
+    expect(electionPhase(voting)).toBe("voting");
+    expect(voting.seats).toBe(3);
+    expect(voting.maxPerAffiliation).toBe(2);
+    expect(voting.continuingMembers).not.toEqual([]);
+    expect(published.title).toBe("Beacon Foundation Board 2025");
+    expect(electionPhase(published)).toBe("published");
+    for (const e of [nominations, voting, published]) expect(e.officials).toHaveLength(1);
+
+    const statuses = await prisma.candidacy.groupBy({ by: ["status"], where: { electionId: nominations.id }, _count: true });
+    expect(statuses.map((s) => s.status).sort()).toEqual(["ACCEPTED", "SUBMITTED", "WITHDRAWN"]);
+    expect(await prisma.candidacy.count({ where: { electionId: voting.id, status: "ACCEPTED" } })).toBeGreaterThan(voting.seats);
+    // The demo voters can still vote.
+    const vera = await prisma.user.findUniqueOrThrow({ where: { email: "vera@example.org" } });
+    expect(await prisma.electorateEntry.count({ where: { electionId: voting.id, githubLogin: "vera-voss" } })).toBe(1);
+    expect(await prisma.participation.count({ where: { electionId: voting.id, userId: vera.id } })).toBe(0);
+  });
+
+  it("seeds the people to sign in as", async () => {
+    const ada = await prisma.user.findUniqueOrThrow({ where: { email: "ada@example.org" } });
+    expect(ada).toMatchObject({ name: "Ada Admin", githubLogin: "ada-admin" });
+    expect(await prisma.user.count({ where: { email: { endsWith: "@example.org" } } })).toBeGreaterThanOrEqual(2 + 5 + 8);
+  });
+
+  it("publishes a result whose winners a fresh tally of the stored ballots reproduces", async () => {
+    const e = await prisma.election.findUniqueOrThrow({ where: { slug: DEMO_SLUGS.published }, include: { result: true } });
+    expect(e.result?.publishedAt).toBeInstanceOf(Date);
+    const stored = e.result?.data as { winners: string[]; ranking: string[][]; ballots: number; turnout: { voted: number; electorate: number } };
+    const fresh = tally(await buildElectionInput(prisma, e));
+    expect(stored.winners).toHaveLength(e.seats);
+    expect(stored.winners).toEqual(fresh.winners);
+    expect(stored.ranking).toEqual(fresh.ranking);
+    expect(e.result?.ballotHash).toBe(fresh.ballotHash);
+
+    const ballots = await prisma.ballot.count({ where: { electionId: e.id } });
+    const voted = await prisma.participation.count({ where: { electionId: e.id } });
+    expect(ballots).toBe(voted);
+    expect(stored.ballots).toBe(ballots);
+    expect(stored.turnout.voted).toBe(voted);
+  });
+
+  it("stores ballots that say nothing about who cast them", async () => {
+    const e = await prisma.election.findUniqueOrThrow({ where: { slug: DEMO_SLUGS.published } });
+    const ballots = await prisma.ballot.findMany({ where: { electionId: e.id } });
+    const userIds = new Set((await prisma.user.findMany({ select: { id: true } })).map((u) => u.id));
+    for (const b of ballots) {
+      expect(b.id).toMatch(/^[0-9a-f-]{36}$/);
+      expect(b.receiptHash).toMatch(/^[0-9a-f]{64}$/);
+      expect(JSON.stringify(b)).not.toMatch(new RegExp([...userIds].join("|")));
+    }
+  });
+
+  it("records the officials' actions in a valid audit chain", async () => {
+    const e = await prisma.election.findUniqueOrThrow({ where: { slug: DEMO_SLUGS.published } });
+    const actions = (await prisma.auditEntry.findMany({ where: { electionId: e.id }, orderBy: { seq: "asc" } })).map((a) => a.action);
+    expect(actions).toEqual(expect.arrayContaining(["election.created", "official.appointed", "voting.closed", "election.tallied", "results.published"]));
+    expect(actions.indexOf("election.tallied")).toBeLessThan(actions.indexOf("results.published"));
+    // Other test files write to the same log, so check the seed's own entries:
+    // each hashes to what it claims and chains onto an entry that exists.
+    const all = await prisma.auditEntry.findMany({ orderBy: { seq: "asc" } });
+    const hashes = new Set([GENESIS_HASH, ...all.map((a) => a.hash)]);
+    const demoIds = new Set((await prisma.election.findMany({ where: { slug: { in: Object.values(DEMO_SLUGS) } } })).map((x) => x.id));
+    for (const entry of all.filter((a) => a.electionId && demoIds.has(a.electionId))) {
+      expect(entry.hash).toBe(createHash("sha256").update(auditEntryText(entry)).digest("hex"));
+      expect(hashes.has(entry.prevHash)).toBe(true);
+    }
+  });
+
+  it("does nothing the second time", async () => {
+    const before = await prisma.election.count();
+    expect(await seedDemo(prisma)).toEqual({ seeded: false });
+    expect(await seedDemo(prisma, { evenIfElectionsExist: true })).toEqual({ seeded: false });
+    expect(await prisma.election.count()).toBe(before);
+  });
+});
