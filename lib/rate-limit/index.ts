@@ -1,6 +1,7 @@
 // Rate limits shared by every app instance (PRODUCT §9): counters live in
 // PostgreSQL, so a client cannot multiply its allowance by landing on another
 // instance behind the load balancer.
+import { createHmac } from "node:crypto";
 import pg from "pg";
 import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
 import { RateLimitedError } from "@/lib/errors";
@@ -93,7 +94,7 @@ function limiter(name: LimiterName): RateLimiterPostgres {
 export async function consume(name: LimiterName, key: string): Promise<void> {
   await store().ready;
   try {
-    await limiter(name).consume(key);
+    await limiter(name).consume(storedKey(name, key));
   } catch (e) {
     if (e instanceof RateLimiterRes) {
       const seconds = Math.max(1, Math.ceil(e.msBeforeNext / 1000));
@@ -101,6 +102,16 @@ export async function consume(name: LimiterName, key: string): Promise<void> {
     }
     throw e;
   }
+}
+
+/**
+ * Counters outlive the request by their window, with an expiry time: keyed on a
+ * plain voter id they would be a dated list of who acted when. Under an HMAC a
+ * database dump shows neither the people nor the addresses.
+ */
+function storedKey(name: LimiterName, key: string): string {
+  const secret = process.env.NEXTAUTH_SECRET || process.env.RECEIPT_SECRET || "hustings-rate-limit";
+  return createHmac("sha256", secret).update(`${name}:${key}`).digest("base64url").slice(0, 32);
 }
 
 /** One sign-in attempt from this client address. */
