@@ -1,11 +1,13 @@
 "use server";
 
+import { headers } from "next/headers";
 import { z } from "zod";
 import { castBallot } from "@/lib/ballots/cast-ballot";
 import { replaceBallot } from "@/lib/ballots/replace-ballot";
 import { viewBallot } from "@/lib/ballots/view-ballot";
 import { getActor } from "@/lib/auth/current-actor";
 import { runUseCase, zodMessage } from "@/app/_lib/run-use-case";
+import { clientAddress, consume } from "@/lib/rate-limit";
 
 export type ReceiptState = { ok: true; receipt: string } | { ok: false; error: string };
 export type ViewState = { ok: true; ranking: string[][] } | { ok: false; error: string };
@@ -34,6 +36,11 @@ export async function viewBallotAction(electionId: string, receiptCode: unknown)
   const parsed = receipt.safeParse(receiptCode);
   if (!parsed.success) return { ok: false, error: zodMessage(parsed.error) };
   const actor = await getActor();
-  const r = await runUseCase(() => viewBallot(actor, { electionId, receipt: parsed.data }));
+  // Receipt codes are 100 random bits, but guessing is still throttled per client address.
+  const address = clientAddress(await headers());
+  const r = await runUseCase(async () => {
+    await consume("receipt", address);
+    return viewBallot(actor, { electionId, receipt: parsed.data });
+  });
   return r.ok ? { ok: true, ranking: r.value.ranking } : r;
 }
