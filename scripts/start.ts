@@ -4,13 +4,13 @@
 // builds when the sources changed, runs `next start`, and on SIGINT/SIGTERM
 // stops the app before the database so no request is cut off mid-transaction.
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import dotenv from "dotenv";
 import pg from "pg";
 import { demoSecrets, EnvError, isDemoMode, loadEnv, type Config, type EnvProblem } from "../lib/config/env";
-import { startEmbeddedPostgres, type RunningDatabase } from "./embedded-db";
+import { APP_DATABASE, explainPostgresFailure, startEmbeddedPostgres, type RunningDatabase } from "./embedded-db";
 import { migrateDeploy } from "./migrate-deploy";
 import { changedSince, readSources, recordBuild } from "./source-stamp";
 
@@ -18,7 +18,7 @@ const ROOT = path.resolve(import.meta.dirname, "..");
 // A .env file beside package.json configures the instance like real variables do (which win).
 dotenv.config({ path: path.join(ROOT, ".env"), quiet: true });
 const NEXT_BIN = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
-const DATABASE = "hustings";
+const DATABASE = APP_DATABASE;
 const started = performance.now();
 
 const say = (message: string) => console.log(`[hustings] ${message}`);
@@ -167,25 +167,6 @@ async function assertPortFree(port: number): Promise<void> {
     );
     probe.listen(port, () => probe.close(() => resolve()));
   });
-}
-
-function explainPostgresFailure(dir: string, port: number, cause: unknown): string {
-  const pidFile = path.join(dir, "postmaster.pid");
-  if (existsSync(pidFile)) {
-    const pid = Number(readFileSync(pidFile, "utf8").split("\n")[0]);
-    if (pid > 0 && isAlive(pid)) return `PostgreSQL did not start: another PostgreSQL (pid ${pid}) is already running on ${dir}. Stop it, or set HUSTINGS_PG_DIR.`;
-  }
-  const detail = cause instanceof Error ? `: ${cause.message}` : "";
-  return `PostgreSQL did not start${detail}. Is port ${port} taken by another server? Set HUSTINGS_PG_PORT (and HUSTINGS_PG_DIR) to run a second instance.`;
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === "EPERM";
-  }
 }
 
 /** HUSTINGS_FRESH_DB: every start on an empty database (the e2e suite wants a known state). */

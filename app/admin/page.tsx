@@ -42,6 +42,9 @@ export default async function AdminPage() {
         <h2 id="create-h" className={h2}>
           Create an election
         </h2>
+        <p className={hint}>
+          Or <Link href="/admin/import" className={link}>import a Kata Containers election folder</Link> as a draft.
+        </p>
         <ActionForm action={createElectionAction} submitLabel="Create election" ariaLabel="Create an election" className="mt-3 max-w-2xl space-y-4">
           <div>
             <label htmlFor="title" className={label}>

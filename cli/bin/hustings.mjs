@@ -33,9 +33,12 @@ if (command === "tally") {
   const { main } = await import(pathToFileURL(bundle).href);
   process.exitCode = await main(rest);
 } else if (command === "import") {
-  const r = spawnSync(process.execPath, ["--import", "tsx", join(root, "cli", "import.ts"), ...rest], {
+  // tsx and the tsconfig (its "@/" paths) are found from this package, not from
+  // the folder the command is run in, which is usually elsewhere.
+  const r = spawnSync(process.execPath, ["--import", import.meta.resolve("tsx"), join(root, "cli", "import.ts"), ...rest], {
     stdio: "inherit",
     cwd: process.cwd(),
+    env: { ...process.env, TSX_TSCONFIG_PATH: join(root, "tsconfig.json") },
   });
   process.exitCode = r.status ?? 1;
 } else {

@@ -170,6 +170,20 @@ export function loadEnv(raw: NodeJS.ProcessEnv | Record<string, string | undefin
   };
 }
 
+/**
+ * Only where the app's data lives (DATABASE_URL, else the embedded server's
+ * folder and port), checked like loadEnv does: for `npx hustings import`, which
+ * must write to the database `npm start` uses without needing sign-in secrets.
+ */
+export function loadDatabaseEnv(raw: NodeJS.ProcessEnv | Record<string, string | undefined> = process.env): { databaseUrl: string | null; pgDir: string; pgPort: number } {
+  const present = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined && v.trim() !== ""));
+  const parsed = schema.pick({ DATABASE_URL: true, HUSTINGS_PG_DIR: true, HUSTINGS_PG_PORT: true }).safeParse(present);
+  if (!parsed.success) {
+    throw new EnvError(parsed.error.issues.map((i) => ({ variable: String(i.path[0] ?? "environment"), message: i.message })));
+  }
+  return { databaseUrl: parsed.data.DATABASE_URL ?? null, pgDir: parsed.data.HUSTINGS_PG_DIR, pgPort: parsed.data.HUSTINGS_PG_PORT };
+}
+
 function parseAdmins(list: string, problems: EnvProblem[]): Config["admins"] {
   const logins: string[] = [];
   const emails: string[] = [];

