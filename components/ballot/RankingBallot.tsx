@@ -182,7 +182,7 @@ export function RankingBallot({ electionTitle, slug, candidates, unrankedRule, h
 
       {step === "receipt" && receipt && <ReceiptPanel code={receipt.code} replaced={receipt.replaced} title={electionTitle} slug={slug} headingRef={headingRef} />}
 
-      {step !== "receipt" && (
+      {(showEditor || step === "review") && (
         <div className="rounded-md border-2 border-blue-800 bg-blue-50 p-4 text-blue-950" data-testid="unranked-rule">
           <p>
             <strong>How to vote:</strong> rank the candidates you have an opinion about, best first. Put several candidates on the same rank to say you
@@ -201,6 +201,21 @@ export function RankingBallot({ electionTitle, slug, candidates, unrankedRule, h
             you get a new receipt code (the old code stops working).
           </p>
           {recorded && <RankingList tiers={recorded} name={name} caption="Your recorded ballot" testId="recorded-ranking" />}
+          <button
+            type="button"
+            className={`${btn} mt-3`}
+            disabled={pending}
+            onClick={() => {
+              setReplacing(null);
+              setRecorded(null);
+              setTiers([]);
+              setError(null);
+              setStep("edit");
+              setAnnouncement("Nothing changed: your recorded ballot stands.");
+            }}
+          >
+            Keep my recorded ballot
+          </button>
         </div>
       )}
 
@@ -469,6 +484,9 @@ function TieControl({ id, candidateName, count, onTie }: { id: string; candidate
   const selectId = `tie-${id}`;
   return (
     <span className="inline-flex items-center gap-1">
+      <span aria-hidden="true" className="text-sm text-gray-800">
+        or tie with
+      </span>
       <label htmlFor={selectId} className="sr-only">
         Rank to tie {candidateName} with
       </label>
@@ -530,10 +548,37 @@ function ReceiptPanel({ code, replaced, title, slug, headingRef }: { code: strin
         <strong>It is shown only once.</strong> It is the only way to check or replace your ballot, and nobody — not even the officials — can recover it.
         Download it or copy it somewhere safe now.
       </p>
-      <a href={href} download={`${slug}-receipt.txt`} className={btnPrimary}>
-        Download receipt
-      </a>
+      <p className="flex flex-wrap items-center gap-3">
+        <a href={href} download={`${slug}-receipt.txt`} className={btnPrimary}>
+          Download receipt
+        </a>
+        <CopyButton text={code} />
+      </p>
     </section>
+  );
+}
+
+function CopyButton({ text }: { text: string }) {
+  const [copied, setCopied] = useState<"yes" | "no" | null>(null);
+  return (
+    <>
+      <button
+        type="button"
+        className={btn}
+        onClick={() => {
+          navigator.clipboard?.writeText(text).then(
+            () => setCopied("yes"),
+            () => setCopied("no"),
+          ) ?? setCopied("no");
+        }}
+      >
+        Copy code
+      </button>
+      <span aria-live="polite" className="text-sm">
+        {copied === "yes" && "Copied."}
+        {copied === "no" && "Could not copy: select the code and copy it yourself."}
+      </span>
+    </>
   );
 }
 
@@ -562,7 +607,20 @@ function CheckForm({ view, onLoad }: { view: (receipt: string) => Promise<ViewRe
           <label htmlFor="receipt-input" className={label}>
             Receipt code
           </label>
-          <input id="receipt-input" name="receipt" required autoComplete="off" spellCheck={false} className={`${input} mt-1 font-mono`} />
+          <input
+            id="receipt-input"
+            name="receipt"
+            required
+            autoComplete="off"
+            autoCapitalize="characters"
+            spellCheck={false}
+            aria-describedby="receipt-hint"
+            className={`${input} mt-1 font-mono`}
+          />
+          <p id="receipt-hint" className="mt-1 text-sm text-gray-700">
+            The code shown when you voted (also in the receipt file you downloaded). While voting is open you can see your ballot with it and replace
+            it.
+          </p>
         </div>
         <button type="submit" className={btn} disabled={pending}>
           {pending ? "Checking…" : "Check my ballot"}

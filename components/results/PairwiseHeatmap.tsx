@@ -32,12 +32,17 @@ export function PairwiseHeatmap({ candidates, pairwise, caption = "Head-to-head 
   const get = (a: string, b: string) => pairwise[a]?.[b] ?? 0;
   return (
     <div className="space-y-3">
-      <div className="overflow-x-auto">
+      {/* The caption is also shown outside the table, so it stays in view while a narrow screen scrolls the table sideways. */}
+      <p className="font-semibold text-gray-950" aria-hidden="true">
+        {caption}
+      </p>
+      {/* relative: the sr-only text in the cells is absolutely positioned, and must scroll (and clip) with the table, not widen the page. */}
+      <div className="relative overflow-x-auto">
         <table className="border-collapse text-sm" data-testid="pairwise-heatmap">
-          <caption className="mb-2 text-left font-semibold text-gray-950">{caption}</caption>
+          <caption className="sr-only">{caption}</caption>
           <thead>
             <tr>
-              <td className="p-2" />
+              <td className="sticky left-0 bg-white p-2" />
               {candidates.map((c) => (
                 <th key={c.id} scope="col" className="max-w-28 border border-gray-400 bg-gray-100 p-2 text-left align-bottom font-semibold text-gray-950">
                   <span className="sr-only">against </span>
@@ -49,7 +54,7 @@ export function PairwiseHeatmap({ candidates, pairwise, caption = "Head-to-head 
           <tbody>
             {candidates.map((row) => (
               <tr key={row.id}>
-                <th scope="row" className="border border-gray-400 bg-gray-100 p-2 text-left font-semibold whitespace-nowrap text-gray-950">
+                <th scope="row" className="sticky left-0 border border-gray-400 bg-gray-100 p-2 text-left font-semibold whitespace-nowrap text-gray-950">
                   {row.name}
                 </th>
                 {candidates.map((col) => {

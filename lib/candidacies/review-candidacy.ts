@@ -5,7 +5,8 @@ import { prisma } from "@/lib/db/client";
 import { appendAuditEntry } from "@/lib/audit/append-audit-entry";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import { parseInput } from "@/lib/elections/parse-input";
-import { assertBeforeVoting } from "@/lib/elections/settings-lock";
+import type { Election } from "@/lib/generated/prisma/client";
+import { beforeVotingRefusal } from "@/lib/elections/settings-lock";
 
 const Input = z
   .object({
@@ -20,6 +21,11 @@ const Input = z
     path: ["reason"],
   });
 
+/** Why declarations can no longer be accepted or rejected, or null while they can (pure, for the dashboard). */
+export function reviewLockReason(e: Pick<Election, "state" | "votingOpenAt">, now: Date): string | null {
+  return beforeVotingRefusal(e, now, "The list of candidates");
+}
+
 /** Official, until voting opens (the ballot's candidate list is then fixed). A decision can be revised until then. */
 export async function reviewCandidacy(actor: Actor | null, input: z.input<typeof Input>): Promise<void> {
   requireSignedIn(actor);
@@ -28,7 +34,8 @@ export async function reviewCandidacy(actor: Actor | null, input: z.input<typeof
     const c = await tx.candidacy.findUnique({ where: { id: candidacyId }, include: { election: true } });
     if (!c) throw new NotFoundError("No such declaration.");
     const official = await requireOfficial(tx, actor, c.electionId);
-    assertBeforeVoting(c.election, new Date(), "The list of candidates");
+    const refusal = reviewLockReason(c.election, new Date());
+    if (refusal) throw new ConflictError(refusal);
     if (c.status === "WITHDRAWN") throw new ConflictError("This declaration was withdrawn.");
     await tx.candidacy.update({
       where: { id: candidacyId },

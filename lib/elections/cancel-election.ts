@@ -11,6 +11,13 @@ const Input = z.object({
   reason: z.string().trim().min(1, "say why the election is cancelled").max(2000),
 });
 
+/** States from which an election can still be cancelled (for the dashboard; the update below enforces it). */
+export const CANCELLABLE_STATES = ["DRAFT", "SCHEDULED", "CLOSED", "TALLIED"] as const;
+
+export function canCancelElection(e: { state: string }): boolean {
+  return (CANCELLABLE_STATES as readonly string[]).includes(e.state);
+}
+
 /** Official or admin, any time before publication. Ballots stay stored but are never counted. */
 export async function cancelElection(actor: Actor | null, input: z.input<typeof Input>): Promise<void> {
   requireSignedIn(actor);
@@ -18,7 +25,7 @@ export async function cancelElection(actor: Actor | null, input: z.input<typeof 
   await prisma.$transaction(async (tx) => {
     const who = await requireOfficialOrAdmin(tx, actor, electionId);
     const { count } = await tx.election.updateMany({
-      where: { id: electionId, state: { in: ["DRAFT", "SCHEDULED", "CLOSED", "TALLIED"] } },
+      where: { id: electionId, state: { in: [...CANCELLABLE_STATES] } },
       data: { state: "CANCELLED" },
     });
     if (count !== 1) {

@@ -4,10 +4,18 @@ import { requireOfficial, requireSignedIn } from "@/lib/auth/permissions";
 import { prisma } from "@/lib/db/client";
 import { appendAuditEntry } from "@/lib/audit/append-audit-entry";
 import { ConflictError } from "@/lib/errors";
+import type { Election } from "@/lib/generated/prisma/client";
 import { findElection } from "./find-election";
 import { parseInput } from "./parse-input";
 
 const Input = z.object({ electionId: z.string().min(1) });
+
+/** Why voting cannot be closed now, or null when it can (pure, for the dashboard). */
+export function closeVotingRefusal(e: Pick<Election, "state" | "votingOpenAt">, now: Date): string | null {
+  if (e.state !== "SCHEDULED") return "Only an election whose voting is open or ended can be closed.";
+  if (!e.votingOpenAt || now < e.votingOpenAt) return "Voting has not opened yet; cancel the election instead.";
+  return null;
+}
 
 /**
  * Official: SCHEDULED → CLOSED, once voting has opened (closing early is
@@ -20,8 +28,8 @@ export async function closeVoting(actor: Actor | null, input: z.input<typeof Inp
   return prisma.$transaction(async (tx) => {
     const official = await requireOfficial(tx, actor, electionId);
     const e = await findElection(tx, electionId);
-    if (e.state !== "SCHEDULED") throw new ConflictError("Only an election whose voting is open or ended can be closed.");
-    if (!e.votingOpenAt || new Date() < e.votingOpenAt) throw new ConflictError("Voting has not opened yet; cancel the election instead.");
+    const refusal = closeVotingRefusal(e, new Date());
+    if (refusal) throw new ConflictError(refusal);
     const { count } = await tx.election.updateMany({ where: { id: electionId, state: "SCHEDULED" }, data: { state: "CLOSED" } });
     if (count !== 1) throw new ConflictError("Voting is already closed.");
     const participations = await tx.participation.count({ where: { electionId } });

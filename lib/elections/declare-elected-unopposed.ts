@@ -5,6 +5,7 @@ import { prisma } from "@/lib/db/client";
 import { appendAuditEntry } from "@/lib/audit/append-audit-entry";
 import { ConflictError } from "@/lib/errors";
 import { ballotHash, BallotSetBuilder, type Method, type Strength, type UnrankedRule } from "@/lib/tally";
+import type { ContinuingMember } from "@/lib/tally/types";
 import { AffiliationCap } from "@/lib/tally/fill-seats";
 import { acceptedCandidates, continuingMembersOf } from "./election-input";
 import { findElection } from "./find-election";
@@ -12,6 +13,35 @@ import { parseInput } from "./parse-input";
 import type { StoredResult } from "./tally-election";
 
 const Input = z.object({ electionId: z.string().min(1) });
+
+/** What decides whether an election's candidates are unopposed. */
+export interface UnopposedFacts {
+  state: string;
+  nominationsCloseAt: Date | null;
+  seats: number;
+  maxPerAffiliation: number | null;
+  continuingMembers: readonly ContinuingMember[];
+  /** Declarations still awaiting review. */
+  pendingReview: number;
+  participations: number;
+  accepted: readonly { name: string; affiliation?: string | null }[];
+}
+
+/** Why the accepted candidates cannot be declared elected unopposed, or null when they can (pure, for the dashboard). */
+export function unopposedRefusal(f: UnopposedFacts, now: Date): string | null {
+  if (f.state !== "SCHEDULED") return "Only a scheduled election can be declared unopposed.";
+  if (!f.nominationsCloseAt || now < f.nominationsCloseAt) return "Nominations have not closed yet.";
+  if (f.pendingReview) return "Review every declaration first.";
+  if (f.participations) return "Votes have been cast; close and tally instead.";
+  if (f.accepted.length === 0) return "There is no accepted candidate to declare elected.";
+  if (f.accepted.length > f.seats) return `There are more accepted candidates (${f.accepted.length}) than seats (${f.seats}); hold a vote.`;
+  const cap = new AffiliationCap(f.maxPerAffiliation, f.continuingMembers);
+  for (const c of f.accepted) {
+    if (cap.isFull(c.affiliation)) return `The affiliation cap would keep ${c.name} out; hold a vote.`;
+    cap.seat(c.affiliation);
+  }
+  return null;
+}
 
 /**
  * Official: when nominations have closed with no more accepted candidates than
@@ -27,19 +57,14 @@ export async function declareElectedUnopposed(actor: Actor | null, input: z.inpu
   return prisma.$transaction(async (tx) => {
     const official = await requireOfficial(tx, actor, electionId);
     const e = await findElection(tx, electionId);
-    if (e.state !== "SCHEDULED") throw new ConflictError("Only a scheduled election can be declared unopposed.");
-    if (!e.nominationsCloseAt || now < e.nominationsCloseAt) throw new ConflictError("Nominations have not closed yet.");
-    if (await tx.candidacy.count({ where: { electionId, status: "SUBMITTED" } })) throw new ConflictError("Review every declaration first.");
-    if (await tx.participation.count({ where: { electionId } })) throw new ConflictError("Votes have been cast; close and tally instead.");
+    const pendingReview = await tx.candidacy.count({ where: { electionId, status: "SUBMITTED" } });
+    const participations = await tx.participation.count({ where: { electionId } });
     const candidates = await acceptedCandidates(tx, electionId);
-    if (candidates.length === 0) throw new ConflictError("There is no accepted candidate to declare elected.");
-    if (candidates.length > e.seats) throw new ConflictError(`There are more accepted candidates (${candidates.length}) than seats (${e.seats}); hold a vote.`);
-    const continuingMembers = continuingMembersOf(e);
-    const cap = new AffiliationCap(e.maxPerAffiliation, continuingMembers);
-    for (const c of candidates) {
-      if (cap.isFull(c.affiliation)) throw new ConflictError(`The affiliation cap would keep ${c.name} out; hold a vote.`);
-      cap.seat(c.affiliation);
-    }
+    const refusal = unopposedRefusal(
+      { ...e, continuingMembers: continuingMembersOf(e), pendingReview, participations, accepted: candidates },
+      now,
+    );
+    if (refusal) throw new ConflictError(refusal);
     const ids = candidates.map((c) => c.id);
     const hash = ballotHash(new BallotSetBuilder(ids.length).build(), ids);
     const data: StoredResult = {

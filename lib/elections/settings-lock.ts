@@ -8,8 +8,20 @@ export function hasVotingStarted(e: Pick<Election, "state" | "votingOpenAt">, no
   return e.votingOpenAt !== null && now.getTime() >= e.votingOpenAt.getTime();
 }
 
+/**
+ * Why `what` can no longer change (voters may have seen or used the rules), or
+ * null while it still may. Pure, so pages can show a locked section read-only
+ * with the very reason the use case would give.
+ */
+export function beforeVotingRefusal(e: Pick<Election, "state" | "votingOpenAt">, now: Date, what: string): string | null {
+  if (e.state === "CANCELLED") return "This election is cancelled.";
+  if (hasVotingStarted(e, now)) return `${what} cannot change once voting has opened.`;
+  return null;
+}
+
 /** Refuses once voters may have seen (or used) the rules: changing them then would change the meaning of ballots. */
 export function assertBeforeVoting(e: Pick<Election, "state" | "votingOpenAt">, now: Date, what: string): void {
-  if (e.state === "CANCELLED") throw new ConflictError("This election is cancelled.");
-  if (hasVotingStarted(e, now)) throw new ConflictError(`${what} cannot change once voting has opened.`);
+  const refusal = beforeVotingRefusal(e, now, what);
+  if (refusal) throw new ConflictError(refusal);
 }
+

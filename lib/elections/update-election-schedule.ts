@@ -4,6 +4,7 @@ import { requireOfficial, requireSignedIn } from "@/lib/auth/permissions";
 import { prisma } from "@/lib/db/client";
 import { appendAuditEntry } from "@/lib/audit/append-audit-entry";
 import { ConflictError, InvalidInputError } from "@/lib/errors";
+import type { Election } from "@/lib/generated/prisma/client";
 import { findElection } from "./find-election";
 import { parseInput } from "./parse-input";
 import { hasVotingStarted } from "./settings-lock";
@@ -23,6 +24,23 @@ const Input = z
   .refine((s) => s.votingOpenAt < s.votingCloseAt, { message: "voting must open before it closes", path: ["votingCloseAt"] });
 
 /**
+ * What an official may still change in the schedule: everything (before voting
+ * opens), only a later close (while voting is open), or nothing, with the reason.
+ * Pure, so the dashboard offers exactly what this use case accepts.
+ */
+export type ScheduleEditability = { mode: "all" } | { mode: "extend-close" } | { mode: "locked"; reason: string };
+
+export function scheduleEditability(
+  e: Pick<Election, "state" | "votingOpenAt" | "votingCloseAt">,
+  now: Date,
+): ScheduleEditability {
+  if (e.state !== "DRAFT" && e.state !== "SCHEDULED") return { mode: "locked", reason: "The schedule of this election can no longer change." };
+  if (!hasVotingStarted(e, now)) return { mode: "all" };
+  if (e.votingCloseAt === null || now >= e.votingCloseAt) return { mode: "locked", reason: "Voting has ended; the schedule can no longer change." };
+  return { mode: "extend-close" };
+}
+
+/**
  * Official. Before voting opens the whole schedule may move (opening voting
  * early included); once voting has opened, the only change is to extend the
  * close while voting is still open — a vote already under way must not be cut
@@ -35,11 +53,11 @@ export async function updateElectionSchedule(actor: Actor | null, input: z.input
   await prisma.$transaction(async (tx) => {
     const official = await requireOfficial(tx, actor, s.electionId);
     const e = await findElection(tx, s.electionId);
-    if (e.state !== "DRAFT" && e.state !== "SCHEDULED") throw new ConflictError("The schedule of this election can no longer change.");
-    if (hasVotingStarted(e, now)) {
+    const editable = scheduleEditability(e, now);
+    if (editable.mode === "locked") throw new ConflictError(editable.reason);
+    if (editable.mode === "extend-close") {
       const same = (a: Date | null, b: Date) => a !== null && a.getTime() === b.getTime();
       const closeAt = e.votingCloseAt!;
-      if (now >= closeAt) throw new ConflictError("Voting has ended; the schedule can no longer change.");
       if (!same(e.nominationsOpenAt, s.nominationsOpenAt) || !same(e.nominationsCloseAt, s.nominationsCloseAt) || !same(e.votingOpenAt, s.votingOpenAt)) {
         throw new ConflictError("Voting is open: only the closing time can change, and only later.");
       }

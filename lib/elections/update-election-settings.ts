@@ -6,7 +6,9 @@ import { appendAuditEntry } from "@/lib/audit/append-audit-entry";
 import { METHODS, STRENGTHS, UNRANKED_RULES } from "@/lib/tally/types";
 import { findElection } from "./find-election";
 import { parseInput } from "./parse-input";
-import { assertBeforeVoting } from "./settings-lock";
+import type { Election } from "@/lib/generated/prisma/client";
+import { ConflictError } from "@/lib/errors";
+import { beforeVotingRefusal } from "./settings-lock";
 
 const Input = z.object({
   electionId: z.string().min(1),
@@ -24,6 +26,11 @@ const Input = z.object({
   publishBallots: z.boolean().optional(),
 });
 
+/** Why the settings can no longer change, or null while they can (pure: the dashboard shows them read-only with this reason). */
+export function settingsLockReason(e: Pick<Election, "state" | "votingOpenAt">, now: Date): string | null {
+  return beforeVotingRefusal(e, now, "The election's settings");
+}
+
 /** Official, before voting opens. Fields left out keep their value. */
 export async function updateElectionSettings(actor: Actor | null, input: z.input<typeof Input>): Promise<void> {
   requireSignedIn(actor);
@@ -31,7 +38,8 @@ export async function updateElectionSettings(actor: Actor | null, input: z.input
   await prisma.$transaction(async (tx) => {
     const official = await requireOfficial(tx, actor, electionId);
     const election = await findElection(tx, electionId);
-    assertBeforeVoting(election, new Date(), "The election's settings");
+    const refusal = settingsLockReason(election, new Date());
+    if (refusal) throw new ConflictError(refusal);
     await tx.election.update({ where: { id: electionId }, data: changes });
     await appendAuditEntry(tx, { electionId, actor: official, action: "election.settings-updated", details: changes });
   });

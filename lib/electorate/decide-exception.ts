@@ -12,6 +12,11 @@ const Input = z.object({
   note: z.string().trim().max(5000).optional(),
 });
 
+/** Why exception requests can no longer be decided, or null while they can (pure, for the dashboard). */
+export function exceptionDecisionLockReason(e: { state: string }): string | null {
+  return e.state !== "DRAFT" && e.state !== "SCHEDULED" ? "The electorate of this election can no longer change." : null;
+}
+
 /** Official of the request's election. A grant puts the member on the roll; either way the decision is audited. */
 export async function decideException(actor: Actor | null, input: z.input<typeof Input>): Promise<void> {
   requireSignedIn(actor);
@@ -23,7 +28,8 @@ export async function decideException(actor: Actor | null, input: z.input<typeof
     });
     if (!req) throw new NotFoundError("No such exception request.");
     const official = await requireOfficial(tx, actor, req.electionId);
-    if (req.election.state !== "DRAFT" && req.election.state !== "SCHEDULED") throw new ConflictError("The electorate of this election can no longer change.");
+    const locked = exceptionDecisionLockReason(req.election);
+    if (locked) throw new ConflictError(locked);
     const { count } = await tx.exceptionRequest.updateMany({
       where: { id: requestId, status: "PENDING" },
       data: { status: grant ? "GRANTED" : "DENIED", decisionNote: note ?? null, decidedById: official.id, decidedAt: new Date() },

@@ -5,6 +5,7 @@ import { prisma } from "@/lib/db/client";
 import { appendAuditEntry } from "@/lib/audit/append-audit-entry";
 import { ConflictError, InvalidInputError } from "@/lib/errors";
 import { parseElectorate } from "@/lib/import/parse-electorate";
+import type { Election } from "@/lib/generated/prisma/client";
 import { findElection } from "@/lib/elections/find-election";
 import { parseInput } from "@/lib/elections/parse-input";
 import { hasVotingStarted } from "@/lib/elections/settings-lock";
@@ -14,6 +15,20 @@ const Input = z.object({
   text: z.string().min(1, "paste or upload the electorate").max(20_000_000),
   mode: z.enum(["add", "replace"]),
 });
+
+/**
+ * What an import may still do to the roll (pure, for the dashboard): both modes
+ * before voting opens, only "add" afterwards while the election is scheduled,
+ * nothing once it is closed — with the reason a refused mode would get.
+ */
+export function electorateImportRules(
+  e: Pick<Election, "state" | "votingOpenAt">,
+  now: Date,
+): { add: true; replace: true } | { add: true; replace: false; reason: string } | { add: false; replace: false; reason: string } {
+  if (e.state !== "DRAFT" && e.state !== "SCHEDULED") return { add: false, replace: false, reason: "The electorate of this election can no longer change." };
+  if (hasVotingStarted(e, now)) return { add: true, replace: false, reason: "Voting has opened: the electorate can only be added to." };
+  return { add: true, replace: true };
+}
 
 /**
  * Official. "add" merges (until voting closes: late additions are how a roll
@@ -36,8 +51,8 @@ export async function importElectorate(actor: Actor | null, input: z.input<typeo
       const official = await requireOfficial(tx, actor, electionId);
       const e = await findElection(tx, electionId);
       const now = new Date();
-      if (e.state !== "DRAFT" && e.state !== "SCHEDULED") throw new ConflictError("The electorate of this election can no longer change.");
-      if (mode === "replace" && hasVotingStarted(e, now)) throw new ConflictError("Voting has opened: the electorate can only be added to.");
+      const rules = electorateImportRules(e, now);
+      if (!rules[mode]) throw new ConflictError("reason" in rules ? rules.reason : "The electorate can no longer change.");
       if (mode === "replace") await tx.electorateEntry.deleteMany({ where: { electionId, source: "import" } });
       const { count: added } = await tx.electorateEntry.createMany({
         data: rows.map((r) => ({ electionId, githubLogin: r.githubLogin, email: r.email, name: r.name, source: "import" })),

@@ -13,7 +13,7 @@ type Params = { params: Promise<{ slug: string }> };
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const e = await electionBySlug((await params).slug);
-  return { title: e ? e.title : "Election" };
+  return { title: e && e.state !== "DRAFT" ? e.title : "Election" };
 }
 
 export default async function ElectionPage({ params }: Params) {

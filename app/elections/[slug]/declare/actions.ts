@@ -8,11 +8,10 @@ import { getActor } from "@/lib/auth/current-actor";
 import type { ActionState } from "@/app/_lib/action-state";
 import { parseForm, runUseCase, toState } from "@/app/_lib/run-use-case";
 
-const optional = z
-  .string()
-  .trim()
-  .transform((s) => (s === "" ? undefined : s))
-  .optional();
+// An emptied optional field is sent as "" (the use case stores null), not left
+// out: an edit that leaves a field out keeps its old value, so a candidate could
+// never remove their platform or GitHub login.
+const optional = z.string().trim().default("");
 
 const fields = z.object({
   displayName: z.string().trim().min(1, "enter your name"),

@@ -1,21 +1,38 @@
 import Link from "next/link";
+import type { Metadata } from "next";
 import { prisma } from "@/lib/db/client";
+import { areNominationsOpen } from "@/lib/elections/phase";
+import { LocalTime } from "@/components/LocalTime";
+import { Markdown } from "@/components/markdown/Markdown";
 import { ActionForm } from "@/components/forms/ActionForm";
 import { StatementEditor } from "@/components/forms/StatementEditor";
 import { PhaseBadge } from "@/components/PhaseBadge";
 import { btnDanger, h1, h2, hint, input, label, link } from "@/components/ui";
-import { loadElection } from "@/app/_lib/election";
+import { electionBySlug, loadElection } from "@/app/_lib/election";
 import { editDeclaration, submitDeclaration, withdrawDeclaration } from "./actions";
 
 type Params = { params: Promise<{ slug: string }> };
 
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  const e = await electionBySlug((await params).slug);
+  return { title: e && e.state !== "DRAFT" ? `Declare your candidacy: ${e.title}` : "Declare your candidacy" };
+}
+
 export default async function DeclarePage({ params }: Params) {
   const { slug } = await params;
-  const { election, actor, phase } = await loadElection(slug);
+  const { election, actor, official, phase } = await loadElection(slug);
+  const back = (
+    <p>
+      <Link href={`/elections/${slug}`} className={link}>
+        ← {election.title}
+      </Link>
+    </p>
+  );
 
   if (!actor) {
     return (
       <div className="space-y-4">
+        {back}
         <h1 className={h1}>Declare your candidacy</h1>
         <p>
           <Link href={`/signin?callbackUrl=${encodeURIComponent(`/elections/${slug}/declare`)}`} className={link}>
@@ -27,33 +44,60 @@ export default async function DeclarePage({ params }: Params) {
     );
   }
 
+  if (official) {
+    return (
+      <div className="space-y-4">
+        {back}
+        <h1 className={h1}>Declare your candidacy</h1>
+        <p role="status" className="rounded-md border border-amber-700 bg-amber-50 p-4 text-amber-950">
+          You are an official of {election.title}, so you cannot stand in it.
+        </p>
+      </div>
+    );
+  }
+
   const mine = await prisma.candidacy.findFirst({ where: { electionId: election.id, userId: actor.id } });
   const active = mine && mine.status !== "WITHDRAWN" ? mine : null;
+  // The same rule submitCandidacy, editCandidacy and withdrawCandidacy apply.
+  const open = areNominationsOpen(election);
+  // A withdrawn declaration pre-fills the form, so declaring again does not mean retyping it.
   const defaults = {
-    displayName: active?.displayName ?? actor.name ?? "",
-    email: active?.email ?? actor.email ?? "",
-    githubLogin: active?.githubLogin ?? actor.githubLogin ?? "",
-    affiliation: active?.affiliation ?? "",
-    platform: active?.platform ?? "",
-    statement: active?.statement ?? "",
+    displayName: mine?.displayName ?? actor.name ?? "",
+    email: mine?.email ?? actor.email ?? "",
+    githubLogin: mine?.githubLogin ?? actor.githubLogin ?? "",
+    affiliation: mine?.affiliation ?? "",
+    platform: mine?.platform ?? "",
+    statement: mine?.statement ?? "",
   };
   const action = active ? editDeclaration.bind(null, active.id, slug) : submitDeclaration.bind(null, election.id, slug);
 
   return (
     <div className="max-w-3xl space-y-6">
-      <p>
-        <Link href={`/elections/${slug}`} className={link}>
-          ← {election.title}
-        </Link>
-      </p>
+      {back}
       <h1 className={h1}>{active ? "Your declaration" : "Declare your candidacy"}</h1>
-      <p className="flex items-center gap-2">
+      <p className="flex flex-wrap items-center gap-2">
         <PhaseBadge phase={phase} />
-        {phase !== "nominations" && <span className="text-gray-800">Declarations can be made or changed only while nominations are open.</span>}
+        {open && election.nominationsCloseAt && (
+          <span className="text-gray-800">
+            Nominations close <LocalTime iso={election.nominationsCloseAt.toISOString()} />.
+          </span>
+        )}
+        {!open && (
+          <span className="text-gray-800" data-testid="declare-closed">
+            {phase === "upcoming" && election.nominationsOpenAt ? (
+              <>
+                Nominations open <LocalTime iso={election.nominationsOpenAt.toISOString()} />.
+              </>
+            ) : (
+              "Nominations are closed: declarations can no longer be made, changed or withdrawn."
+            )}
+          </span>
+        )}
       </p>
       {active && (
         <p className="rounded-md border border-gray-400 bg-gray-50 p-3" data-testid="candidacy-status">
           Status: <strong>{active.status.toLowerCase()}</strong>
+          {active.status === "SUBMITTED" && " — waiting for the officials' review"}
           {active.rejectionReason && <> — reason: {active.rejectionReason}</>}.{" "}
           {active.status === "ACCEPTED" && (
             <Link href={`/elections/${slug}/candidates/${active.id}`} className={link}>
@@ -62,49 +106,69 @@ export default async function DeclarePage({ params }: Params) {
           )}
         </p>
       )}
-      {mine?.status === "WITHDRAWN" && <p className="text-gray-800">You withdrew your earlier declaration. You may declare again while nominations are open.</p>}
+      {mine?.status === "WITHDRAWN" && (
+        <p role="status" className="rounded-md border border-gray-400 bg-gray-50 p-3 text-gray-900" data-testid="candidacy-withdrawn">
+          You withdrew your earlier declaration.{open && " You may declare again: the form below starts from what you wrote."}
+        </p>
+      )}
+      {open && active && active.status !== "SUBMITTED" && (
+        <p className={hint}>Saving a change sends your declaration back to the officials for review.</p>
+      )}
 
-      <ActionForm action={action} submitLabel={active ? "Save changes" : "Submit declaration"} ariaLabel="Declaration">
-        <div>
-          <label htmlFor="displayName" className={label}>
-            Display name
-          </label>
-          <input id="displayName" name="displayName" required defaultValue={defaults.displayName} className={`${input} mt-1`} autoComplete="name" />
-        </div>
-        <div>
-          <label htmlFor="email" className={label}>
-            Email
-          </label>
-          <input id="email" name="email" type="email" required defaultValue={defaults.email} className={`${input} mt-1`} autoComplete="email" />
-        </div>
-        <div>
-          <label htmlFor="githubLogin" className={label}>
-            GitHub login (optional)
-          </label>
-          <input id="githubLogin" name="githubLogin" defaultValue={defaults.githubLogin} className={`${input} mt-1`} />
-        </div>
-        <div>
-          <label htmlFor="affiliation" className={label}>
-            Affiliation
-          </label>
-          <input id="affiliation" name="affiliation" defaultValue={defaults.affiliation} aria-describedby="affiliation-hint" className={`${input} mt-1`} />
-          <p id="affiliation-hint" className={hint}>
-            The company you work for, or &ldquo;none&rdquo;. It matters when the election limits seats per affiliation.
-          </p>
-        </div>
-        <div>
-          <label htmlFor="platform" className={label}>
-            Platform or area (optional)
-          </label>
-          <input id="platform" name="platform" defaultValue={defaults.platform} aria-describedby="platform-hint" className={`${input} mt-1`} />
-          <p id="platform-hint" className={hint}>
-            For example &ldquo;Arm&rdquo; or &ldquo;networking&rdquo;.
-          </p>
-        </div>
-        <StatementEditor name="statement" defaultValue={defaults.statement} />
-      </ActionForm>
+      {open && (
+        <ActionForm action={action} submitLabel={active ? "Save changes" : "Submit declaration"} ariaLabel="Declaration">
+          <div>
+            <label htmlFor="displayName" className={label}>
+              Display name
+            </label>
+            <input id="displayName" name="displayName" required defaultValue={defaults.displayName} className={`${input} mt-1`} autoComplete="name" />
+          </div>
+          <div>
+            <label htmlFor="email" className={label}>
+              Email
+            </label>
+            <input id="email" name="email" type="email" required defaultValue={defaults.email} className={`${input} mt-1`} autoComplete="email" />
+          </div>
+          <div>
+            <label htmlFor="githubLogin" className={label}>
+              GitHub login (optional)
+            </label>
+            <input id="githubLogin" name="githubLogin" defaultValue={defaults.githubLogin} className={`${input} mt-1`} />
+          </div>
+          <div>
+            <label htmlFor="affiliation" className={label}>
+              Affiliation
+            </label>
+            <input id="affiliation" name="affiliation" defaultValue={defaults.affiliation} aria-describedby="affiliation-hint" className={`${input} mt-1`} />
+            <p id="affiliation-hint" className={hint}>
+              The company you work for, or &ldquo;none&rdquo;. It matters when the election limits seats per affiliation.
+            </p>
+          </div>
+          <div>
+            <label htmlFor="platform" className={label}>
+              Platform or area (optional)
+            </label>
+            <input id="platform" name="platform" defaultValue={defaults.platform} aria-describedby="platform-hint" className={`${input} mt-1`} />
+            <p id="platform-hint" className={hint}>
+              For example &ldquo;Arm&rdquo; or &ldquo;networking&rdquo;.
+            </p>
+          </div>
+          <StatementEditor name="statement" defaultValue={defaults.statement} />
+        </ActionForm>
+      )}
 
-      {active && (
+      {!open && active && (
+        <section aria-labelledby="statement-h">
+          <h2 id="statement-h" className={h2}>
+            Your statement
+          </h2>
+          <div className="mt-3">
+            <Markdown text={active.statement} />
+          </div>
+        </section>
+      )}
+
+      {open && active && (
         <section aria-labelledby="withdraw-h" className="border-t border-gray-300 pt-4">
           <h2 id="withdraw-h" className={h2}>
             Withdraw

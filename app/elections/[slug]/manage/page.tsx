@@ -4,9 +4,19 @@ import { prisma } from "@/lib/db/client";
 import { ActionForm } from "@/components/forms/ActionForm";
 import { LocalTime } from "@/components/LocalTime";
 import { PhaseBadge } from "@/components/PhaseBadge";
-import { METHOD_LABELS } from "@/components/election-text";
+import { METHOD_LABELS, STRENGTH_LABELS, capInWords } from "@/components/election-text";
+import { LockedNote, ReadOnlyFields } from "@/components/forms/ReadOnly";
 import { btn, btnDanger, card, h1, h2, h3, hint, input, label, link } from "@/components/ui";
-import { loadElection } from "@/app/_lib/election";
+import { electionBySlug, loadElection } from "@/app/_lib/election";
+import { settingsLockReason } from "@/lib/elections/update-election-settings";
+import { scheduleEditability } from "@/lib/elections/update-election-schedule";
+import { closeVotingRefusal } from "@/lib/elections/close-voting";
+import { unopposedRefusal } from "@/lib/elections/declare-elected-unopposed";
+import { continuingMembersOf } from "@/lib/elections/election-input";
+import { canCancelElection } from "@/lib/elections/cancel-election";
+import { electorateImportRules } from "@/lib/electorate/import-electorate";
+import { exceptionDecisionLockReason } from "@/lib/electorate/decide-exception";
+import { reviewLockReason } from "@/lib/candidacies/review-candidacy";
 import {
   cancelAction,
   closeVotingAction,
@@ -23,10 +33,17 @@ import {
 
 type Params = { params: Promise<{ slug: string }> };
 
-export const metadata: Metadata = { title: "Official dashboard" };
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  const e = await electionBySlug((await params).slug);
+  return { title: e && e.state !== "DRAFT" ? `Official dashboard: ${e.title}` : "Official dashboard" };
+}
 
 /** A Date as the value of a datetime-local input, in UTC (the form says so). */
 const utcInput = (d: Date | null) => (d ? d.toISOString().slice(0, 16) : "");
+/** The exact instant, for a hidden field that must round-trip unchanged (the action reads it as UTC). */
+const exactUtc = (d: Date | null) => (d ? d.toISOString().slice(0, 23) : "");
+
+const NOT_OFFICIAL = "Only this election's officials can change this.";
 
 export default async function ManagePage({ params }: Params) {
   const { slug } = await params;
@@ -66,7 +83,36 @@ export default async function ManagePage({ params }: Params) {
   const globalHead = await prisma.auditEntry.findFirst({ orderBy: { seq: "desc" }, select: { seq: true, hash: true } });
   const bind = <A extends unknown[], R>(fn: (electionId: string, slug: string, ...rest: A) => R) => fn.bind(null, id, slug);
   const continuing = Array.isArray(election.continuingMembers) ? (election.continuingMembers as { name: string; affiliation: string }[]) : [];
-  const finished = election.state === "PUBLISHED" || election.state === "CANCELLED";
+
+  // What the current phase allows, asked of the use cases' own rules so the page
+  // offers exactly what they accept; the server still checks every submission.
+  const now = new Date();
+  const settingsLocked = official ? settingsLockReason(election, now) : NOT_OFFICIAL;
+  const schedule = official ? scheduleEditability(election, now) : ({ mode: "locked", reason: NOT_OFFICIAL } as const);
+  const importRules = official ? electorateImportRules(election, now) : ({ add: false, replace: false, reason: NOT_OFFICIAL } as const);
+  const reviewLocked = official ? reviewLockReason(election, now) : NOT_OFFICIAL;
+  const exceptionsLocked = official ? exceptionDecisionLockReason(election) : NOT_OFFICIAL;
+  const canClose = official && closeVotingRefusal(election, now) === null;
+  const canDeclareUnopposed =
+    official &&
+    unopposedRefusal(
+      {
+        ...election,
+        continuingMembers: continuingMembersOf(election),
+        pendingReview: candidacies.filter((c) => c.status === "SUBMITTED").length,
+        participations: voted,
+        accepted: candidacies.filter((c) => c.status === "ACCEPTED").map((c) => ({ name: c.displayName, affiliation: c.affiliation })),
+      },
+      now,
+    ) === null;
+  const canCancel = canCancelElection(election);
+  const scheduleRows = [
+    ["nominationsOpenAt", "Nominations open (UTC)", election.nominationsOpenAt],
+    ["nominationsCloseAt", "Nominations close (UTC)", election.nominationsCloseAt],
+    ["votingOpenAt", "Voting opens (UTC)", election.votingOpenAt],
+    ["votingCloseAt", "Voting closes (UTC)", election.votingCloseAt],
+  ] as const;
+  const when = (d: Date | null) => (d ? <LocalTime iso={d.toISOString()} /> : "not set");
 
   return (
     <div className="space-y-8">
@@ -84,33 +130,54 @@ export default async function ManagePage({ params }: Params) {
             Officials: {officials.map((o) => o.user.name ?? o.user.githubLogin ?? o.user.email).join(", ") || "none"}
           </span>
         </p>
-        {!official && <p className="text-amber-900">You are an admin, not an official of this election: most actions here will be refused.</p>}
+        {!official && (
+          <p className="rounded-md border border-amber-700 bg-amber-50 p-3 text-amber-950">
+            You are an admin, not an official of this election: you can see everything here{canCancel ? " and cancel the election" : ""}, but only its officials
+            run it.
+          </p>
+        )}
       </header>
 
       <section aria-labelledby="lifecycle-h" className={card}>
         <h2 id="lifecycle-h" className="text-xl font-bold">
           Lifecycle
         </h2>
+        <p className="mt-2 text-gray-800" data-testid="next-step">
+          {phase === "draft" && "Only officials and admins can see this draft. Set the schedule, then open the election."}
+          {phase === "upcoming" && <>Nominations open {when(election.nominationsOpenAt)}.</>}
+          {phase === "nominations" && <>Nominations are open until {when(election.nominationsCloseAt)}. Voting opens {when(election.votingOpenAt)}.</>}
+          {phase === "campaign" && <>Nominations have closed. Voting opens {when(election.votingOpenAt)}.</>}
+          {phase === "voting" && <>Voting is open until {when(election.votingCloseAt)}. You can close it early, or extend it under Schedule.</>}
+          {phase === "awaiting-close" && <>Voting ended {when(election.votingCloseAt)} and no more ballots are accepted. Close voting to count them.</>}
+          {phase === "closed" && "Voting is closed. Tally the ballots, then review the result before publishing it."}
+          {phase === "tallied" && "Counted. Review the result, then publish it."}
+          {phase === "published" && "The results are published."}
+          {phase === "cancelled" && "This election was cancelled."}
+        </p>
         <p className="mt-2 text-gray-800" data-testid="turnout-so-far">
           Electorate: {electorateCount}. Voted so far: {voted}. Ballots stored: {ballots}.
         </p>
         <div className="mt-4 flex flex-wrap gap-6">
-          {election.state === "DRAFT" && (
+          {official && election.state === "DRAFT" && (
             <ActionForm action={bind(openElectionAction)} submitLabel="Open election" confirm="Make the election public? Its phase will then follow the schedule." />
           )}
-          {election.state === "SCHEDULED" && (
-            <ActionForm action={bind(closeVotingAction)} submitLabel="Close voting" confirm="Close voting now? No more ballots will be accepted." />
+          {canClose && (
+            <ActionForm
+              action={bind(closeVotingAction)}
+              submitLabel="Close voting"
+              confirm={phase === "voting" ? "Close voting now, before the scheduled end? No more ballots will be accepted." : "Close voting? No more ballots will be accepted."}
+            />
           )}
-          {election.state === "SCHEDULED" && phase !== "upcoming" && phase !== "nominations" && (
+          {canDeclareUnopposed && (
             <ActionForm action={bind(declareUnopposedAction)} submitLabel="Declare elected unopposed" buttonClassName={btn} confirm="Declare all accepted candidates elected without a vote?" />
           )}
-          {election.state === "CLOSED" && <ActionForm action={bind(tallyAction)} submitLabel="Tally" />}
+          {official && election.state === "CLOSED" && <ActionForm action={bind(tallyAction)} submitLabel="Tally" />}
           {election.state === "TALLIED" && (
             <>
               <Link href={`/elections/${slug}/results`} className={btn}>
                 Review the result
               </Link>
-              <ActionForm action={bind(publishAction)} submitLabel="Publish results" confirm="Publish the results to everyone?" />
+              {official && <ActionForm action={bind(publishAction)} submitLabel="Publish results" confirm="Publish the results to everyone?" />}
             </>
           )}
           {election.state === "PUBLISHED" && (
@@ -141,166 +208,234 @@ export default async function ManagePage({ params }: Params) {
         <h2 id="settings-h" className={h2}>
           Settings
         </h2>
-        <p className={hint}>Settings can change only before voting opens.</p>
-        <ActionForm action={bind(saveSettings)} submitLabel="Save settings" ariaLabel="Settings" className="mt-3 max-w-2xl space-y-4">
-          <div>
-            <label htmlFor="title" className={label}>
-              Title
-            </label>
-            <input id="title" name="title" required defaultValue={election.title} className={`${input} mt-1`} />
-          </div>
-          <div>
-            <label htmlFor="description" className={label}>
-              Description (Markdown)
-            </label>
-            <textarea id="description" name="description" rows={4} defaultValue={election.description} className={`${input} mt-1`} />
-          </div>
-          <div className="grid gap-4 sm:grid-cols-2">
+        {settingsLocked ? (
+          <>
+            <LockedNote>{settingsLocked}</LockedNote>
+            <ReadOnlyFields
+              testId="settings-readonly"
+              rows={[
+                ["Title", election.title],
+                ["Seats", String(election.seats)],
+                ["Counting method", METHOD_LABELS[election.method] ?? election.method],
+                ["Unranked candidates", election.unranked === "last" ? "Below every ranked candidate (last)" : "No opinion (exclude)"],
+                ["Defeat strength", STRENGTH_LABELS[election.strength] ?? election.strength],
+                ["Affiliation cap", capInWords(election.maxPerAffiliation)],
+                ["Continuing members", continuing.length ? continuing.map((m) => `${m.name} (${m.affiliation || "none"})`).join(", ") : "none"],
+                ["Ballots published with the results", election.publishBallots ? "yes" : "no"],
+              ]}
+            />
+          </>
+        ) : (
+          <>
+            <p className={hint}>Settings can change only before voting opens.</p>
+          <ActionForm action={bind(saveSettings)} submitLabel="Save settings" ariaLabel="Settings" className="mt-3 max-w-2xl space-y-4">
             <div>
-              <label htmlFor="seats" className={label}>
-                Seats
+              <label htmlFor="title" className={label}>
+                Title
               </label>
-              <input id="seats" name="seats" type="number" min={1} required defaultValue={election.seats} className={`${input} mt-1`} />
+              <input id="title" name="title" required defaultValue={election.title} className={`${input} mt-1`} />
             </div>
             <div>
-              <label htmlFor="method" className={label}>
-                Counting method
+              <label htmlFor="description" className={label}>
+                Description (Markdown)
               </label>
-              <select id="method" name="method" defaultValue={election.method} className={`${input} mt-1`}>
-                {Object.entries(METHOD_LABELS).map(([v, l]) => (
-                  <option key={v} value={v}>
-                    {l}
-                  </option>
-                ))}
-              </select>
+              <textarea id="description" name="description" rows={4} defaultValue={election.description} className={`${input} mt-1`} />
+            </div>
+            <div className="grid gap-4 sm:grid-cols-2">
+              <div>
+                <label htmlFor="seats" className={label}>
+                  Seats
+                </label>
+                <input id="seats" name="seats" type="number" min={1} required defaultValue={election.seats} className={`${input} mt-1`} />
+              </div>
+              <div>
+                <label htmlFor="method" className={label}>
+                  Counting method
+                </label>
+                <select id="method" name="method" defaultValue={election.method} className={`${input} mt-1`}>
+                  {Object.entries(METHOD_LABELS).map(([v, l]) => (
+                    <option key={v} value={v}>
+                      {l}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <div>
+                <label htmlFor="unranked" className={label}>
+                  Unranked candidates
+                </label>
+                <select id="unranked" name="unranked" defaultValue={election.unranked} className={`${input} mt-1`}>
+                  <option value="exclude">No opinion (exclude) — CIVS, Elekto</option>
+                  <option value="last">Below every ranked candidate (last) — Debian</option>
+                </select>
+              </div>
+              <div>
+                <label htmlFor="strength" className={label}>
+                  Defeat strength (Schulze, Ranked Pairs)
+                </label>
+                <select id="strength" name="strength" defaultValue={election.strength} className={`${input} mt-1`}>
+                  <option value="winning">Winning votes</option>
+                  <option value="margins">Margins</option>
+                </select>
+              </div>
+              <div>
+                <label htmlFor="maxPerAffiliation" className={label}>
+                  Maximum seats per affiliation
+                </label>
+                <input
+                  id="maxPerAffiliation"
+                  name="maxPerAffiliation"
+                  type="number"
+                  min={1}
+                  defaultValue={election.maxPerAffiliation ?? ""}
+                  aria-describedby="cap-hint"
+                  className={`${input} mt-1`}
+                />
+                <p id="cap-hint" className={hint}>
+                  Empty for no cap.
+                </p>
+              </div>
             </div>
             <div>
-              <label htmlFor="unranked" className={label}>
-                Unranked candidates
+              <label htmlFor="continuingMembers" className={label}>
+                Continuing members (seats not up)
               </label>
-              <select id="unranked" name="unranked" defaultValue={election.unranked} className={`${input} mt-1`}>
-                <option value="exclude">No opinion (exclude) — CIVS, Elekto</option>
-                <option value="last">Below every ranked candidate (last) — Debian</option>
-              </select>
-            </div>
-            <div>
-              <label htmlFor="strength" className={label}>
-                Defeat strength (Schulze, Ranked Pairs)
-              </label>
-              <select id="strength" name="strength" defaultValue={election.strength} className={`${input} mt-1`}>
-                <option value="winning">Winning votes</option>
-                <option value="margins">Margins</option>
-              </select>
-            </div>
-            <div>
-              <label htmlFor="maxPerAffiliation" className={label}>
-                Maximum seats per affiliation
-              </label>
-              <input
-                id="maxPerAffiliation"
-                name="maxPerAffiliation"
-                type="number"
-                min={1}
-                defaultValue={election.maxPerAffiliation ?? ""}
-                aria-describedby="cap-hint"
+              <textarea
+                id="continuingMembers"
+                name="continuingMembers"
+                rows={3}
+                defaultValue={continuing.map((m) => `${m.name}, ${m.affiliation}`).join("\n")}
+                aria-describedby="continuing-hint"
                 className={`${input} mt-1`}
               />
-              <p id="cap-hint" className={hint}>
-                Empty for no cap.
+              <p id="continuing-hint" className={hint}>
+                One per line: <code>Name, Affiliation</code>. They count towards the affiliation cap.
               </p>
             </div>
-          </div>
-          <div>
-            <label htmlFor="continuingMembers" className={label}>
-              Continuing members (seats not up)
-            </label>
-            <textarea
-              id="continuingMembers"
-              name="continuingMembers"
-              rows={3}
-              defaultValue={continuing.map((m) => `${m.name}, ${m.affiliation}`).join("\n")}
-              aria-describedby="continuing-hint"
-              className={`${input} mt-1`}
-            />
-            <p id="continuing-hint" className={hint}>
-              One per line: <code>Name, Affiliation</code>. They count towards the affiliation cap.
-            </p>
-          </div>
-          <div className="flex items-center gap-2">
-            <input id="publishBallots" name="publishBallots" type="checkbox" defaultChecked={election.publishBallots} className="h-4 w-4" />
-            <label htmlFor="publishBallots" className="text-sm font-semibold">
-              Publish the anonymized ballots with the results
-            </label>
-          </div>
-        </ActionForm>
+            <div className="flex items-center gap-2">
+              <input id="publishBallots" name="publishBallots" type="checkbox" defaultChecked={election.publishBallots} className="h-4 w-4" />
+              <label htmlFor="publishBallots" className="text-sm font-semibold">
+                Publish the anonymized ballots with the results
+              </label>
+            </div>
+          </ActionForm>
+          </>
+        )}
       </section>
 
       <section aria-labelledby="schedule-h">
         <h2 id="schedule-h" className={h2}>
           Schedule
         </h2>
-        <p className={hint} id="utc-note">
-          All times are <strong>UTC</strong> (not your local time). Current values are shown in your time zone beside each field.
-        </p>
-        <ActionForm action={bind(saveSchedule)} submitLabel="Save schedule" ariaLabel="Schedule" className="mt-3 max-w-2xl space-y-4">
-          <div className="grid gap-4 sm:grid-cols-2">
-            {(
-              [
-                ["nominationsOpenAt", "Nominations open (UTC)", election.nominationsOpenAt],
-                ["nominationsCloseAt", "Nominations close (UTC)", election.nominationsCloseAt],
-                ["votingOpenAt", "Voting opens (UTC)", election.votingOpenAt],
-                ["votingCloseAt", "Voting closes (UTC)", election.votingCloseAt],
-              ] as const
-            ).map(([name, text, value]) => (
-              <div key={name}>
-                <label htmlFor={name} className={label}>
-                  {text}
-                </label>
-                <input id={name} name={name} type="datetime-local" defaultValue={utcInput(value)} aria-describedby="utc-note" className={`${input} mt-1`} />
-                {value && (
-                  <p className={hint}>
-                    Now: <LocalTime iso={value.toISOString()} />
-                  </p>
-                )}
+        {/* Fixed slots, so the form keeps its "saved" message when a save changes what may be edited (e.g. voting just opened). */}
+        {schedule.mode === "locked" ? (
+          <LockedNote>{schedule.reason}</LockedNote>
+        ) : schedule.mode === "extend-close" ? (
+          <LockedNote>Voting is open: the other dates are fixed, and the closing time can only move later.</LockedNote>
+        ) : (
+          <p className={hint} id="utc-note">
+            Enter all times in <strong>UTC</strong> (not your local time). The current values are shown in your time zone under each field.
+          </p>
+        )}
+        {schedule.mode !== "all" && (
+          <ReadOnlyFields
+            testId="schedule-readonly"
+            rows={(schedule.mode === "locked" ? scheduleRows : scheduleRows.slice(0, 3)).map(([, text, value]) => [text.replace(" (UTC)", ""), when(value)])}
+          />
+        )}
+        {schedule.mode !== "locked" && (
+          <ActionForm
+            action={bind(saveSchedule)}
+            submitLabel={schedule.mode === "all" ? "Save schedule" : "Extend voting"}
+            ariaLabel="Schedule"
+            className="mt-3 max-w-2xl space-y-4"
+          >
+            {schedule.mode === "all" ? (
+              <div className="grid gap-4 sm:grid-cols-2">
+                {scheduleRows.map(([name, text, value]) => (
+                  <div key={name}>
+                    <label htmlFor={name} className={label}>
+                      {text}
+                    </label>
+                    <input id={name} name={name} type="datetime-local" required defaultValue={utcInput(value)} aria-describedby="utc-note" className={`${input} mt-1`} />
+                    {value && (
+                      <p className={hint}>
+                        Now: <LocalTime iso={value.toISOString()} />
+                      </p>
+                    )}
+                  </div>
+                ))}
               </div>
-            ))}
-          </div>
-        </ActionForm>
+            ) : (
+              <div className="max-w-sm">
+                {scheduleRows.slice(0, 3).map(([name, , value]) => (
+                  <input key={name} type="hidden" name={name} value={exactUtc(value)} />
+                ))}
+                <label htmlFor="votingCloseAt" className={label}>
+                  Voting closes (UTC)
+                </label>
+                <input
+                  id="votingCloseAt"
+                  name="votingCloseAt"
+                  type="datetime-local"
+                  required
+                  defaultValue={utcInput(election.votingCloseAt)}
+                  min={utcInput(election.votingCloseAt)}
+                  aria-describedby="extend-hint"
+                  className={`${input} mt-1`}
+                />
+                <p id="extend-hint" className={hint}>
+                  In <strong>UTC</strong>, later than the current close: {when(election.votingCloseAt)}.
+                </p>
+              </div>
+            )}
+          </ActionForm>
+        )}
       </section>
 
       <section aria-labelledby="electorate-h">
         <h2 id="electorate-h" className={h2}>
           Electorate ({electorateCount})
         </h2>
-        <ActionForm action={bind(importElectorateAction)} submitLabel="Import electorate" ariaLabel="Import electorate" className="mt-3 max-w-2xl space-y-4">
-          <div>
-            <label htmlFor="electorate-text" className={label}>
-              Paste the electorate
-            </label>
-            <textarea id="electorate-text" name="text" rows={6} aria-describedby="electorate-hint" className={`${input} mt-1 font-mono`} />
-            <p id="electorate-hint" className={hint}>
-              CSV with a <code>login,email,name</code> header, the YAML of Kata&apos;s electorate script, or Elekto <code>voters.yaml</code>. The format is
-              detected.
-            </p>
-          </div>
-          <div>
-            <label htmlFor="electorate-file" className={label}>
-              …or upload a file
-            </label>
-            <input id="electorate-file" name="file" type="file" accept=".csv,.yaml,.yml,.txt" className="mt-1 block text-sm" />
-          </div>
-          <fieldset>
-            <legend className={label}>Mode</legend>
-            <div className="mt-1 flex gap-6">
-              <label className="flex items-center gap-2">
-                <input type="radio" name="mode" value="add" defaultChecked /> Add to the current electorate
-              </label>
-              <label className="flex items-center gap-2">
-                <input type="radio" name="mode" value="replace" /> Replace the current electorate
-              </label>
-            </div>
-          </fieldset>
-        </ActionForm>
+        {!importRules.add && <LockedNote>{importRules.reason}</LockedNote>}
+        {importRules.add && (
+          <>
+            {!importRules.replace && <LockedNote>{importRules.reason}</LockedNote>}
+            <ActionForm action={bind(importElectorateAction)} submitLabel={importRules.replace ? "Import electorate" : "Add to the electorate"} ariaLabel="Import electorate" className="mt-3 max-w-2xl space-y-4">
+              <div>
+                <label htmlFor="electorate-text" className={label}>
+                  Paste the electorate
+                </label>
+                <textarea id="electorate-text" name="text" rows={6} aria-describedby="electorate-hint" className={`${input} mt-1 font-mono`} />
+                <p id="electorate-hint" className={hint}>
+                  CSV with a <code>login,email,name</code> header, the YAML of Kata&apos;s electorate script, or Elekto <code>voters.yaml</code>. The format is
+                  detected.
+                </p>
+              </div>
+              <div>
+                <label htmlFor="electorate-file" className={label}>
+                  …or upload a file
+                </label>
+                <input id="electorate-file" name="file" type="file" accept=".csv,.yaml,.yml,.txt" className="mt-1 block text-sm" />
+              </div>
+              {importRules.replace ? (
+                <fieldset>
+                  <legend className={label}>Mode</legend>
+                  <div className="mt-1 flex flex-wrap gap-x-6 gap-y-2">
+                    <label className="flex items-center gap-2">
+                      <input type="radio" name="mode" value="add" defaultChecked /> Add to the current electorate
+                    </label>
+                    <label className="flex items-center gap-2">
+                      <input type="radio" name="mode" value="replace" /> Replace the current electorate
+                    </label>
+                  </div>
+                </fieldset>
+              ) : (
+                <input type="hidden" name="mode" value="add" />
+              )}
+            </ActionForm>
+          </>
+        )}
         {electorateSample.length > 0 && (
           <details className="mt-3">
             <summary className="cursor-pointer font-semibold">First {electorateSample.length} entries</summary>
@@ -319,6 +454,7 @@ export default async function ManagePage({ params }: Params) {
         <h2 id="candidacies-h" className={h2}>
           Candidacies ({candidacies.length})
         </h2>
+        {reviewLocked && candidacies.length > 0 && <LockedNote>{reviewLocked}</LockedNote>}
         {candidacies.length === 0 ? (
           <p className="mt-2 text-gray-800">No declarations yet.</p>
         ) : (
@@ -337,7 +473,7 @@ export default async function ManagePage({ params }: Params) {
                   {c.affiliationInferred && " (inferred from the email domain — confirm it)"}
                   {c.rejectionReason && ` · rejected: ${c.rejectionReason}`}
                 </p>
-                {(c.status === "SUBMITTED" || c.status === "REJECTED" || c.status === "ACCEPTED") && (
+                {!reviewLocked && c.status !== "WITHDRAWN" && (
                   <ActionForm
                     action={reviewCandidacyAction.bind(null, c.id, slug)}
                     ariaLabel={`Review ${c.displayName}`}
@@ -379,6 +515,7 @@ export default async function ManagePage({ params }: Params) {
         <h2 id="exceptions-h" className={h2}>
           Exception requests ({exceptions.length})
         </h2>
+        {exceptionsLocked && exceptions.some((x) => x.status === "PENDING") && <LockedNote>{exceptionsLocked}</LockedNote>}
         {exceptions.length === 0 ? (
           <p className="mt-2 text-gray-800">No requests.</p>
         ) : (
@@ -393,7 +530,7 @@ export default async function ManagePage({ params }: Params) {
                   <p className="text-sm text-gray-800">{[x.user.githubLogin && `@${x.user.githubLogin}`, x.user.email].filter(Boolean).join(" · ")}</p>
                   <p className="mt-2 whitespace-pre-wrap">{x.reason}</p>
                   {x.decisionNote && <p className="mt-2 text-sm">Note: {x.decisionNote}</p>}
-                  {x.status === "PENDING" && (
+                  {!exceptionsLocked && x.status === "PENDING" && (
                     <ActionForm
                       action={decideExceptionAction.bind(null, x.id, slug)}
                       ariaLabel={`Decide the request of ${who}`}
@@ -426,7 +563,7 @@ export default async function ManagePage({ params }: Params) {
         )}
       </section>
 
-      {!finished && (
+      {canCancel && (
         <section aria-labelledby="cancel-h">
           <h2 id="cancel-h" className={h2}>
             Cancel the election
@@ -454,8 +591,8 @@ export default async function ManagePage({ params }: Params) {
         {audit.length === 0 ? (
           <p className="mt-2 text-gray-800">No entries yet.</p>
         ) : (
-          <div className="mt-3 overflow-x-auto">
-            <table className="w-full border-collapse text-sm" data-testid="audit-log">
+          <div className="relative mt-3 overflow-x-auto">
+            <table className="w-full min-w-[52rem] border-collapse text-sm" data-testid="audit-log">
               <caption className="sr-only">Audit entries for this election, newest first</caption>
               <thead>
                 <tr>
@@ -475,7 +612,7 @@ export default async function ManagePage({ params }: Params) {
                     </td>
                     <td className="border border-gray-400 p-2">{a.actorLabel}</td>
                     <td className="border border-gray-400 p-2 font-mono">{a.action}</td>
-                    <td className="border border-gray-400 p-2 font-mono text-xs break-all">{JSON.stringify(a.details)}</td>
+                    <td className="min-w-72 border border-gray-400 p-2 font-mono text-xs break-all">{JSON.stringify(a.details)}</td>
                     <td className="border border-gray-400 p-2 font-mono text-xs" title={a.hash}>
                       {a.hash.slice(0, 12)}…
                     </td>

@@ -8,11 +8,14 @@ import { LocalTime } from "@/components/LocalTime";
 import { PhaseBadge } from "@/components/PhaseBadge";
 import { capInWords, methodInWords, unrankedRuleInWords } from "@/components/election-text";
 import { card, h1, h2, link } from "@/components/ui";
-import { loadElection } from "@/app/_lib/election";
+import { electionBySlug, loadElection } from "@/app/_lib/election";
 
 type Params = { params: Promise<{ slug: string }> };
 
-export const metadata: Metadata = { title: "Results" };
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  const e = await electionBySlug((await params).slug);
+  return { title: e && e.state !== "DRAFT" ? `Results: ${e.title}` : "Results" };
+}
 
 type StoredResult = TallyResult & { turnout?: { voted: number; electorate: number } };
 
@@ -132,7 +135,8 @@ export default async function ResultsPage({ params }: Params) {
         <h2 id="ranking-h" className={h2}>
           Full ranking
         </h2>
-        <table className="mt-3 border-collapse text-sm" data-testid="full-ranking">
+        <div className="relative mt-3 overflow-x-auto">
+        <table className="border-collapse text-sm" data-testid="full-ranking">
           <caption className="sr-only">Every candidate, best first; candidates sharing a place are tied.</caption>
           <thead>
             <tr>
@@ -168,6 +172,7 @@ export default async function ResultsPage({ params }: Params) {
             )}
           </tbody>
         </table>
+        </div>
       </section>
 
       {Object.keys(r.pairwise).length > 0 && (
@@ -191,12 +196,12 @@ export default async function ResultsPage({ params }: Params) {
             The strength of the strongest chain of head-to-head wins from the row candidate to the column candidate. A candidate ranks above another
             when their path to them is stronger than the path back.
           </p>
-          <div className="mt-3 overflow-x-auto">
+          <div className="relative mt-3 overflow-x-auto">
             <table className="border-collapse text-sm" data-testid="strongest-paths">
               <caption className="sr-only">Strongest path strengths, row candidate to column candidate</caption>
               <thead>
                 <tr>
-                  <td />
+                  <td className="sticky left-0 bg-white" />
                   {ordered.map((c) => (
                     <th key={c.id} scope="col" className="border border-gray-400 bg-gray-100 p-2 text-left">
                       {c.name}
@@ -207,7 +212,7 @@ export default async function ResultsPage({ params }: Params) {
               <tbody>
                 {ordered.map((a) => (
                   <tr key={a.id}>
-                    <th scope="row" className="border border-gray-400 bg-gray-100 p-2 text-left whitespace-nowrap">
+                    <th scope="row" className="sticky left-0 border border-gray-400 bg-gray-100 p-2 text-left whitespace-nowrap">
                       {a.name}
                     </th>
                     {ordered.map((b) => {
@@ -331,7 +336,7 @@ function RoundsTable({ rounds, order }: { rounds: NonNullable<TallyResult["round
       <h2 id="rounds-h" className={h2}>
         Counting rounds
       </h2>
-      <div className="mt-3 overflow-x-auto">
+      <div className="relative mt-3 overflow-x-auto">
         <table className="border-collapse text-sm" data-testid="rounds">
           <caption className="sr-only">Votes per candidate at each stage of the count</caption>
           <thead>

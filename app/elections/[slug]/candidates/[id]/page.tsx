@@ -3,9 +3,18 @@ import { notFound } from "next/navigation";
 import { prisma } from "@/lib/db/client";
 import { Markdown } from "@/components/markdown/Markdown";
 import { h1, h2, link } from "@/components/ui";
-import { loadElection } from "@/app/_lib/election";
+import type { Metadata } from "next";
+import { electionBySlug, loadElection } from "@/app/_lib/election";
 
 type Params = { params: Promise<{ slug: string; id: string }> };
+
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  const { slug, id } = await params;
+  const e = await electionBySlug(slug);
+  // Only an accepted declaration's name is public; the page itself decides who sees the rest.
+  const c = e ? await prisma.candidacy.findFirst({ where: { id, electionId: e.id, status: "ACCEPTED" }, select: { displayName: true } }) : null;
+  return { title: c && e && e.state !== "DRAFT" ? `${c.displayName} — ${e.title}` : "Candidate" };
+}
 
 export default async function CandidatePage({ params }: Params) {
   const { slug, id } = await params;
@@ -25,7 +34,7 @@ export default async function CandidatePage({ params }: Params) {
       {c.status !== "ACCEPTED" && (
         <p className="rounded-md border border-amber-700 bg-amber-50 p-3 text-amber-950">
           This declaration is {c.status.toLowerCase()}
-          {c.rejectionReason ? `: ${c.rejectionReason}` : "."} Only you and the officials can see it.
+          {c.rejectionReason ? `: ${c.rejectionReason}` : "."} Only its author and the officials can see it.
         </p>
       )}
       <dl className="grid gap-x-6 gap-y-1 sm:grid-cols-[max-content_1fr]">
