@@ -153,14 +153,29 @@ test("an election from creation to a published, independently re-tallied result"
     await declare(ines, "Ines Ineligible", PEOPLE.ineligible.email, "Globex", "Candidates need not be voters.");
 
     await olu.goto(`/elections/${SLUG}/manage`);
-    for (const name of ["Cory Candidate", "Ada Admin", "Ines Ineligible"]) {
-      await olu.getByRole("form", { name: `Review ${name}` }).getByRole("button", { name: `Accept ${name}` }).click();
+    // Reject stays behind a disclosure; accepting confirms (here: corrects) the declared affiliation.
+    const candidaciesSection = olu.getByRole("region", { name: /^Candidacies/ });
+    await expect(candidaciesSection.getByLabel("Reason (shown to the candidate)")).toHaveCount(3);
+    for (const field of await candidaciesSection.getByLabel("Reason (shown to the candidate)").all()) await expect(field).toBeHidden();
+    await candidaciesSection.screenshot({ path: "e2e/screenshots/manage-candidacies.png" });
+    for (const [name, declared, confirmed] of [
+      ["Cory Candidate", "Acme Widgets", "Acme Widgets"],
+      ["Ada Admin", "none", "none"],
+      ["Ines Ineligible", "Globex", "Globex Corporation"],
+    ] as const) {
+      const accept = olu.getByRole("group", { name: `Review ${name}` }).getByRole("form", { name: `Accept ${name}` });
+      const affiliation = accept.getByLabel("Affiliation", { exact: true });
+      await expect(affiliation).toHaveValue(declared);
+      await affiliation.fill(confirmed);
+      await accept.getByRole("button", { name: `Accept ${name}` }).click();
       await expect(olu.getByTestId("candidacy-review").filter({ hasText: name })).toContainText("— accepted");
+      await expect(olu.getByTestId("candidacy-review").filter({ hasText: name })).toContainText(`affiliation: ${confirmed}`);
     }
 
     await vera.goto(`/elections/${SLUG}`);
     const list = vera.getByRole("list", { name: "Accepted candidates" });
     await expect(list.getByRole("link")).toHaveCount(3);
+    await expect(list.getByRole("listitem").filter({ hasText: "Ines Ineligible" })).toContainText("Affiliation: Globex Corporation");
     await list.getByRole("link", { name: "Cory Candidate" }).click();
     await expect(vera.getByRole("heading", { level: 1, name: "Cory Candidate" })).toBeVisible();
     // The statement's Markdown is rendered, its raw HTML is not.

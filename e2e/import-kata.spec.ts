@@ -31,6 +31,19 @@ test("an admin uploads a Kata election folder and reviews the imported draft", a
   await expect(candidacies).toHaveCount(3);
   for (const name of ["Ada Quill", "Bo Lindqvist", "Cleo Morrow"]) await expect(candidacies.filter({ hasText: name })).toHaveCount(1);
 
+  // Once an official (the admin appoints herself), the review asks to confirm the affiliation inferred from the email domain.
+  await page.goto("/admin");
+  const appoint = page.getByRole("form", { name: "Appoint an official" });
+  await appoint.getByLabel("Election", { exact: true }).selectOption({ label: `Architecture Committee Elections: January 2030 (${SLUG})` });
+  await appoint.getByLabel("GitHub login or email", { exact: true }).fill("ada@example.org");
+  await appoint.getByRole("button", { name: "Appoint official" }).click();
+  await expect(appoint.getByText("is now an official")).toBeVisible();
+  await page.goto(`/elections/${SLUG}/manage`);
+  const acceptAda = page.getByRole("group", { name: "Review Ada Quill" }).getByRole("form", { name: "Accept Ada Quill" });
+  await expect(acceptAda.getByLabel("Affiliation", { exact: true })).toHaveValue("Arm");
+  await expect(acceptAda).toContainText("Inferred from email — please confirm");
+  await page.getByRole("region", { name: /^Candidacies/ }).screenshot({ path: "e2e/screenshots/manage-candidacies-inferred.png" });
+
   // The same folder again: the duplicate is named in the form.
   await page.goto("/admin/import");
   await form.getByLabel("Election folder", { exact: true }).setInputFiles(FOLDER);

@@ -4,7 +4,7 @@ import { prisma } from "@/lib/db/client";
 import { electionPhase } from "@/lib/elections/phase";
 import { ActionForm } from "@/components/forms/ActionForm";
 import { PhaseBadge } from "@/components/PhaseBadge";
-import { METHOD_LABELS } from "@/components/election-text";
+import { ElectionRulesFields } from "@/components/forms/ElectionRulesFields";
 import { h1, h2, hint, input, label, link } from "@/components/ui";
 import { currentActor } from "@/app/_lib/election";
 import { appointOfficialAction, createElectionAction } from "./actions";
@@ -67,41 +67,7 @@ export default async function AdminPage() {
             </label>
             <textarea id="description" name="description" rows={3} className={`${input} mt-1`} />
           </div>
-          <div className="grid gap-4 sm:grid-cols-2">
-            <div>
-              <label htmlFor="seats" className={label}>
-                Seats
-              </label>
-              <input id="seats" name="seats" type="number" min={1} defaultValue={1} required className={`${input} mt-1`} />
-            </div>
-            <div>
-              <label htmlFor="method" className={label}>
-                Counting method
-              </label>
-              <select id="method" name="method" defaultValue="schulze" className={`${input} mt-1`}>
-                {Object.entries(METHOD_LABELS).map(([v, l]) => (
-                  <option key={v} value={v}>
-                    {l}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div>
-              <label htmlFor="unranked" className={label}>
-                Unranked candidates
-              </label>
-              <select id="unranked" name="unranked" defaultValue="exclude" className={`${input} mt-1`}>
-                <option value="exclude">No opinion (exclude) — CIVS, Elekto</option>
-                <option value="last">Below every ranked candidate (last) — Debian</option>
-              </select>
-            </div>
-            <div>
-              <label htmlFor="maxPerAffiliation" className={label}>
-                Maximum seats per affiliation (optional)
-              </label>
-              <input id="maxPerAffiliation" name="maxPerAffiliation" type="number" min={1} className={`${input} mt-1`} />
-            </div>
-          </div>
+          <ElectionRulesFields defaults={{ seats: 1, method: "schulze", unranked: "exclude", maxPerAffiliation: null }} />
         </ActionForm>
       </section>
 

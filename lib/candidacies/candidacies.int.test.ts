@@ -123,6 +123,29 @@ describe("reviewCandidacy", () => {
     expect(audit.map((x) => x.action)).toEqual(["candidacy.accepted", "candidacy.rejected"]);
   });
 
+  it("accepting with a corrected affiliation stores it, clears the inferred flag and audits the confirmed value", async () => {
+    const e = await makeElection("nominations");
+    const official = await makeOfficial(e.id);
+    const c = await makeCandidate(e.id, { status: "SUBMITTED" });
+    await prisma.candidacy.update({ where: { id: c.id }, data: { affiliationInferred: true, affiliation: "intel.com" } });
+    await reviewCandidacy(official, { candidacyId: c.id, decision: "accept", affiliation: "  Intel Corporation " });
+    expect(await prisma.candidacy.findUniqueOrThrow({ where: { id: c.id } })).toMatchObject({
+      status: "ACCEPTED",
+      affiliation: "Intel Corporation",
+      affiliationInferred: false,
+    });
+    const [entry] = await prisma.auditEntry.findMany({ where: { electionId: e.id } });
+    expect(entry).toMatchObject({ action: "candidacy.accepted", details: { candidacyId: c.id, affiliation: "Intel Corporation" } });
+
+    // Accepting as is confirms the stored value; an empty correction is refused and changes nothing.
+    const kept = await makeCandidate(e.id, { status: "SUBMITTED" });
+    await prisma.candidacy.update({ where: { id: kept.id }, data: { affiliationInferred: true, affiliation: "none" } });
+    await expectRefused(() => reviewCandidacy(official, { candidacyId: kept.id, decision: "accept", affiliation: "  " }), InvalidInputError);
+    expect(await prisma.candidacy.findUniqueOrThrow({ where: { id: kept.id } })).toMatchObject({ status: "SUBMITTED", affiliationInferred: true });
+    await reviewCandidacy(official, { candidacyId: kept.id, decision: "accept" });
+    expect(await prisma.candidacy.findUniqueOrThrow({ where: { id: kept.id } })).toMatchObject({ affiliation: "none", affiliationInferred: false });
+  });
+
   it("requires a reason to reject", async () => {
     const e = await makeElection("nominations");
     const official = await makeOfficial(e.id);

@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { Metadata } from "next";
 import { prisma } from "@/lib/db/client";
 import { isEligibleVoter } from "@/lib/electorate/check-eligibility";
+import { exceptionRequestRefusal } from "@/lib/electorate/request-exception";
 import { LocalTime } from "@/components/LocalTime";
 import { PhaseBadge } from "@/components/PhaseBadge";
 import { Markdown } from "@/components/markdown/Markdown";
@@ -41,6 +42,8 @@ export default async function ElectionPage({ params }: Params) {
       : null,
   ]);
 
+  // Offered exactly when the use case would take the request (not in a draft, not after voting ends).
+  const canRequestException = exceptionRequestRefusal(election, new Date()) === null;
   const ended = ["closed", "tallied", "published", "cancelled", "awaiting-close"].includes(phase);
   const continuing = Array.isArray(election.continuingMembers) ? (election.continuingMembers as { name: string; affiliation: string }[]) : [];
   const schedule: [string, Date | null][] = [
@@ -71,7 +74,7 @@ export default async function ElectionPage({ params }: Params) {
             {voted ? "Check or replace my ballot" : "Vote"}
           </Link>
         )}
-        {actor && !eligible && !ended && !exception && (
+        {actor && !eligible && !exception && canRequestException && (
           <Link href={`/elections/${slug}/exception`} className={btn}>
             Request a voter exception
           </Link>

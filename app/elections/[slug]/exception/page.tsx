@@ -3,6 +3,8 @@ import { prisma } from "@/lib/db/client";
 import { ActionForm } from "@/components/forms/ActionForm";
 import { h1, hint, input, label, link } from "@/components/ui";
 import { loadElection } from "@/app/_lib/election";
+import { LockedNote } from "@/components/forms/ReadOnly";
+import { exceptionRequestRefusal } from "@/lib/electorate/request-exception";
 import { requestVoterException } from "./actions";
 
 type Params = { params: Promise<{ slug: string }> };
@@ -13,6 +15,7 @@ export default async function ExceptionPage({ params }: Params) {
   const existing = actor
     ? await prisma.exceptionRequest.findUnique({ where: { electionId_userId: { electionId: election.id, userId: actor.id } } })
     : null;
+  const refusal = exceptionRequestRefusal(election, new Date());
 
   return (
     <div className="max-w-2xl space-y-6">
@@ -38,6 +41,8 @@ export default async function ExceptionPage({ params }: Params) {
           Your request is <strong>{existing.status.toLowerCase()}</strong>
           {existing.decisionNote && <> — note from the officials: {existing.decisionNote}</>}.
         </p>
+      ) : refusal ? (
+        <LockedNote>{refusal}</LockedNote>
       ) : (
         <ActionForm action={requestVoterException.bind(null, election.id, slug)} submitLabel="Send request" ariaLabel="Exception request">
           <div>

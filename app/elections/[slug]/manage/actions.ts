@@ -113,19 +113,25 @@ export async function importElectorateAction(electionId: string, slug: string, _
   );
 }
 
-const reviewSchema = z
-  .object({ decision: z.enum(["accept", "reject"]), reason: z.string().trim().max(2000).optional() })
-  .refine((v) => v.decision === "accept" || (v.reason ?? "") !== "", { message: "give a reason for rejecting", path: ["reason"] });
+// Accepting confirms (or corrects) the affiliation (PRODUCT §3); rejecting needs a reason.
+const reviewSchema = z.discriminatedUnion("decision", [
+  z.object({ decision: z.literal("accept"), affiliation: z.string().trim().min(1, "enter the affiliation (or none)").max(200) }),
+  z.object({ decision: z.literal("reject"), reason: z.string().trim().min(1, "give a reason for rejecting").max(2000) }),
+]);
 
 export async function reviewCandidacyAction(candidacyId: string, slug: string, _prev: ActionState, formData: FormData): Promise<ActionState> {
   const parsed = parseForm(reviewSchema, formData);
   if (!parsed.ok) return parsed;
   const actor = await getActor();
-  const { decision, reason } = parsed.data;
+  const review = parsed.data;
+  const input =
+    review.decision === "accept"
+      ? { candidacyId, decision: "accept" as const, affiliation: review.affiliation }
+      : { candidacyId, decision: "reject" as const, reason: review.reason };
   return toState(
-    await runUseCase(() => reviewCandidacy(actor, { candidacyId, decision, reason: reason || undefined }), {
+    await runUseCase(() => reviewCandidacy(actor, input), {
       revalidate: paths(slug),
-      message: decision === "accept" ? "Accepted." : "Rejected.",
+      message: review.decision === "accept" ? "Accepted." : "Rejected.",
     }),
   );
 }

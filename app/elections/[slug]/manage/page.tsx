@@ -6,6 +6,8 @@ import { LocalTime } from "@/components/LocalTime";
 import { PhaseBadge } from "@/components/PhaseBadge";
 import { METHOD_LABELS, STRENGTH_LABELS, capInWords } from "@/components/election-text";
 import { LockedNote, ReadOnlyFields } from "@/components/forms/ReadOnly";
+import { ElectionRulesFields } from "@/components/forms/ElectionRulesFields";
+import { AuditDetails } from "@/components/audit/AuditDetails";
 import { btn, btnDanger, card, h1, h2, h3, hint, input, label, link } from "@/components/ui";
 import { electionBySlug, loadElection } from "@/app/_lib/election";
 import { settingsLockReason } from "@/lib/elections/update-election-settings";
@@ -241,61 +243,15 @@ export default async function ManagePage({ params }: Params) {
               </label>
               <textarea id="description" name="description" rows={4} defaultValue={election.description} className={`${input} mt-1`} />
             </div>
-            <div className="grid gap-4 sm:grid-cols-2">
-              <div>
-                <label htmlFor="seats" className={label}>
-                  Seats
-                </label>
-                <input id="seats" name="seats" type="number" min={1} required defaultValue={election.seats} className={`${input} mt-1`} />
-              </div>
-              <div>
-                <label htmlFor="method" className={label}>
-                  Counting method
-                </label>
-                <select id="method" name="method" defaultValue={election.method} className={`${input} mt-1`}>
-                  {Object.entries(METHOD_LABELS).map(([v, l]) => (
-                    <option key={v} value={v}>
-                      {l}
-                    </option>
-                  ))}
-                </select>
-              </div>
-              <div>
-                <label htmlFor="unranked" className={label}>
-                  Unranked candidates
-                </label>
-                <select id="unranked" name="unranked" defaultValue={election.unranked} className={`${input} mt-1`}>
-                  <option value="exclude">No opinion (exclude) — CIVS, Elekto</option>
-                  <option value="last">Below every ranked candidate (last) — Debian</option>
-                </select>
-              </div>
-              <div>
-                <label htmlFor="strength" className={label}>
-                  Defeat strength (Schulze, Ranked Pairs)
-                </label>
-                <select id="strength" name="strength" defaultValue={election.strength} className={`${input} mt-1`}>
-                  <option value="winning">Winning votes</option>
-                  <option value="margins">Margins</option>
-                </select>
-              </div>
-              <div>
-                <label htmlFor="maxPerAffiliation" className={label}>
-                  Maximum seats per affiliation
-                </label>
-                <input
-                  id="maxPerAffiliation"
-                  name="maxPerAffiliation"
-                  type="number"
-                  min={1}
-                  defaultValue={election.maxPerAffiliation ?? ""}
-                  aria-describedby="cap-hint"
-                  className={`${input} mt-1`}
-                />
-                <p id="cap-hint" className={hint}>
-                  Empty for no cap.
-                </p>
-              </div>
-            </div>
+            <ElectionRulesFields
+              defaults={{
+                seats: election.seats,
+                method: election.method,
+                unranked: election.unranked,
+                strength: election.strength,
+                maxPerAffiliation: election.maxPerAffiliation,
+              }}
+            />
             <div>
               <label htmlFor="continuingMembers" className={label}>
                 Continuing members (seats not up)
@@ -470,40 +426,72 @@ export default async function ManagePage({ params }: Params) {
                 <p className="text-sm text-gray-800">
                   {c.email}
                   {c.githubLogin && ` · @${c.githubLogin}`} · affiliation: {c.affiliation}
-                  {c.affiliationInferred && " (inferred from the email domain — confirm it)"}
+                  {c.affiliationInferred && " (inferred from the email domain)"}
                   {c.rejectionReason && ` · rejected: ${c.rejectionReason}`}
                 </p>
                 {!reviewLocked && c.status !== "WITHDRAWN" && (
-                  <ActionForm
-                    action={reviewCandidacyAction.bind(null, c.id, slug)}
-                    ariaLabel={`Review ${c.displayName}`}
-                    submitLabel={`Accept ${c.displayName}`}
-                    hideSubmit
-                    className="mt-3 space-y-2"
-                    extraButtons={
-                      <>
-                        {c.status !== "ACCEPTED" && (
+                  <div role="group" aria-label={`Review ${c.displayName}`} className="mt-3 space-y-3">
+                    {c.status !== "ACCEPTED" && (
+                      <ActionForm
+                        action={reviewCandidacyAction.bind(null, c.id, slug)}
+                        ariaLabel={`Accept ${c.displayName}`}
+                        submitLabel={`Accept ${c.displayName}`}
+                        hideSubmit
+                        className="space-y-2"
+                        extraButtons={
                           <button type="submit" name="decision" value="accept" className={btn}>
                             Accept<span className="sr-only"> {c.displayName}</span>
                           </button>
-                        )}
-                        {c.status !== "REJECTED" && (
-                          <button type="submit" name="decision" value="reject" className={btnDanger}>
-                            Reject<span className="sr-only"> {c.displayName}</span>
-                          </button>
-                        )}
-                      </>
-                    }
-                  >
-                    {c.status !== "REJECTED" && (
-                      <div>
-                        <label htmlFor={`reason-${c.id}`} className={label}>
-                          Reason (required to reject)
-                        </label>
-                        <input id={`reason-${c.id}`} name="reason" className={`${input} mt-1`} />
-                      </div>
+                        }
+                      >
+                        <div className="max-w-md">
+                          <label htmlFor={`affiliation-${c.id}`} className={label}>
+                            Affiliation
+                          </label>
+                          <input
+                            id={`affiliation-${c.id}`}
+                            name="affiliation"
+                            required
+                            maxLength={200}
+                            defaultValue={c.affiliation}
+                            aria-describedby={`affiliation-hint-${c.id}`}
+                            className={`${input} mt-1`}
+                          />
+                          <p id={`affiliation-hint-${c.id}`} className={c.affiliationInferred ? "mt-1 text-sm font-medium text-amber-900" : hint}>
+                            {c.affiliationInferred
+                              ? "Inferred from email — please confirm or correct it before accepting."
+                              : "Accepting confirms it; correct it here if needed."}
+                          </p>
+                        </div>
+                      </ActionForm>
                     )}
-                  </ActionForm>
+                    {c.status !== "REJECTED" && (
+                      <details>
+                        <summary className="cursor-pointer text-sm font-semibold text-red-800">
+                          Reject…<span className="sr-only"> {c.displayName}</span>
+                        </summary>
+                        <ActionForm
+                          action={reviewCandidacyAction.bind(null, c.id, slug)}
+                          ariaLabel={`Reject ${c.displayName}`}
+                          submitLabel={`Reject ${c.displayName}`}
+                          hideSubmit
+                          className="mt-2 max-w-md space-y-2"
+                          extraButtons={
+                            <button type="submit" name="decision" value="reject" className={btnDanger}>
+                              Reject<span className="sr-only"> {c.displayName}</span>
+                            </button>
+                          }
+                        >
+                          <div>
+                            <label htmlFor={`reason-${c.id}`} className={label}>
+                              Reason (shown to the candidate)
+                            </label>
+                            <input id={`reason-${c.id}`} name="reason" required maxLength={2000} className={`${input} mt-1`} />
+                          </div>
+                        </ActionForm>
+                      </details>
+                    )}
+                  </div>
                 )}
               </li>
             ))}
@@ -591,7 +579,7 @@ export default async function ManagePage({ params }: Params) {
         {audit.length === 0 ? (
           <p className="mt-2 text-gray-800">No entries yet.</p>
         ) : (
-          <div className="relative mt-3 overflow-x-auto">
+          <div className="relative mt-3 overflow-x-auto" role="region" aria-label="Audit log (scrolls sideways on small screens)" tabIndex={0}>
             <table className="w-full min-w-[52rem] border-collapse text-sm" data-testid="audit-log">
               <caption className="sr-only">Audit entries for this election, newest first</caption>
               <thead>
@@ -612,7 +600,9 @@ export default async function ManagePage({ params }: Params) {
                     </td>
                     <td className="border border-gray-400 p-2">{a.actorLabel}</td>
                     <td className="border border-gray-400 p-2 font-mono">{a.action}</td>
-                    <td className="min-w-72 border border-gray-400 p-2 font-mono text-xs break-all">{JSON.stringify(a.details)}</td>
+                    <td className="min-w-72 border border-gray-400 p-2 text-xs">
+                      <AuditDetails details={a.details} />
+                    </td>
                     <td className="border border-gray-400 p-2 font-mono text-xs" title={a.hash}>
                       {a.hash.slice(0, 12)}…
                     </td>
