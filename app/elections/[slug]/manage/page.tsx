@@ -426,7 +426,7 @@ export default async function ManagePage({ params }: Params) {
                 <p className="text-sm text-gray-800">
                   {c.email}
                   {c.githubLogin && ` · @${c.githubLogin}`} · affiliation: {c.affiliation}
-                  {c.affiliationInferred && " (inferred from the email domain)"}
+                  {c.affiliationInferred && (c.affiliation === "none" ? " (not stated: to confirm)" : " (inferred from the email domain: to confirm)")}
                   {c.rejectionReason && ` · rejected: ${c.rejectionReason}`}
                 </p>
                 {!reviewLocked && c.status !== "WITHDRAWN" && (
@@ -459,7 +459,9 @@ export default async function ManagePage({ params }: Params) {
                           />
                           <p id={`affiliation-hint-${c.id}`} className={c.affiliationInferred ? "mt-1 text-sm font-medium text-amber-900" : hint}>
                             {c.affiliationInferred
-                              ? "Inferred from email — please confirm or correct it before accepting."
+                              ? c.affiliation === "none"
+                                ? "The declaration does not state one — enter it, or keep “none”, before accepting."
+                                : "Inferred from email — please confirm or correct it before accepting."
                               : "Accepting confirms it; correct it here if needed."}
                           </p>
                         </div>
