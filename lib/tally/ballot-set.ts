@@ -54,7 +54,8 @@ export class BallotSetBuilder {
     }
     if (this.groups + 1 > this.weights.length) this.grow();
     const g = this.groups++;
-    this.ranks.set(s, g * n);
+    // A plain loop: TypedArray.set is a builtin call, slow for 20 numbers at a time.
+    for (let c = 0, at = g * n; c < n; c++) this.ranks[at + c] = s[c];
     this.weights[g] = weight;
     this.hashes[g] = h;
     this.table[slot] = g + 1;
@@ -74,7 +75,7 @@ export class BallotSetBuilder {
     if (whole && max < this.present.length) {
       // Ranks are almost always small: a counting pass beats sorting.
       const p = this.present;
-      p.fill(0, 0, max + 1);
+      for (let r = 0; r <= max; r++) p[r] = 0;
       for (let c = 0; c < n; c++) {
         const r = rank[c];
         if (r > 0) p[r] = 1;
@@ -184,14 +185,17 @@ export function abstentionWeight(set: BallotSet): number {
  * ballots and check the hash with `sha256sum`.
  */
 export function canonicalBallotText(set: BallotSet, ids: readonly string[]): string {
-  const bytes = canonicalBallotBytes(set, ids);
-  return bytes ? new TextDecoder().decode(bytes) : canonicalBallotTextSlow(set, ids);
+  const parts: string[] = [];
+  const decoder = new TextDecoder();
+  // Pieces end at line ends, so each decodes on its own.
+  if (writeCanonicalBallotBytes(set, ids, (piece) => parts.push(decoder.decode(piece)))) return parts.join("");
+  return canonicalBallotTextSlow(set, ids);
 }
 
 export function ballotHash(set: BallotSet, ids: readonly string[]): string {
-  return createHash("sha256")
-    .update(canonicalBallotBytes(set, ids) ?? canonicalBallotTextSlow(set, ids))
-    .digest("hex");
+  const hash = createHash("sha256");
+  if (!writeCanonicalBallotBytes(set, ids, (piece) => hash.update(piece))) hash.update(canonicalBallotTextSlow(set, ids));
+  return hash.digest("hex");
 }
 
 /** The definition of the canonical text, kept as the reference the fast path must match. */
@@ -218,17 +222,25 @@ export function canonicalBallotTextSlow(set: BallotSet, ids: readonly string[]):
  * A line "<weight> <text>" is a sequence of tokens, each a candidate id and the
  * byte after it ("=", ">" or the end of the line). Ranking the 3n possible
  * tokens by their bytes once makes byte order of lines the same as
- * lexicographic order of token ranks, so the lines can be radix-sorted as
- * small integers. That holds as long as no id holds "=" or ">" (it could then
- * tie with a separator) and no surrogate pair (the string sort compares UTF-16
- * code units); such elections (null) take the reference path.
+ * lexicographic order of token ranks, so lines can be ordered by small
+ * integers. That holds as long as no id holds "=" or ">" (it could then tie
+ * with a separator) and no surrogate pair (the string sort compares UTF-16
+ * code units); for such elections this returns false and the caller takes the
+ * reference path.
+ *
+ * The text goes to `write` in pieces that end at line ends (each piece is only
+ * valid during the call). Memory access, not arithmetic, is what costs here:
+ * every pass walks its arrays in order except the last, which reads ballots in
+ * sorted order from a copy of one byte per token that stays in cache. (An
+ * earlier version radix-sorted a 7 MB array of token ranks in ten passes of
+ * random reads, then wrote all 10 MB of text into one fresh buffer.)
  */
-function canonicalBallotBytes(set: BallotSet, ids: readonly string[]): Uint8Array | null {
+function writeCanonicalBallotBytes(set: BallotSet, ids: readonly string[], write: (piece: Uint8Array) => void): boolean {
   for (const id of ids) {
-    if (id.includes("=") || id.includes(">")) return null;
-    for (let i = 0; i < id.length; i++) if (id.charCodeAt(i) >= 0xd800) return null;
+    if (id.includes("=") || id.includes(">")) return false;
+    for (let i = 0; i < id.length; i++) if (id.charCodeAt(i) >= 0xd800) return false;
   }
-  const { n, groups, ranks, weights } = set;
+  const { n, groups, weights } = set;
   const enc = new TextEncoder();
   const idBytes = ids.map((id) => enc.encode(id));
   const byId = Int32Array.from(ids.map((_, i) => i).sort((a, b) => (ids[a] < ids[b] ? -1 : ids[a] > ids[b] ? 1 : 0)));
@@ -250,63 +262,93 @@ function canonicalBallotBytes(set: BallotSet, ids: readonly string[]): Uint8Arra
   const tokenRank = new Int32Array(3 * n);
   tokens.forEach((t, i) => (tokenRank[t] = i + 1));
 
-  // 1. Each ballot as token ranks (tiers best first, ids sorted within a tier);
-  // 0 pads the rest. Ranks may have gaps in a set built elsewhere.
-  let maxRank = n;
+  // 1. Each ballot that ranks anyone, in g order: its tokens (as ranks) into
+  // seq[g * n ...], seqLen[g] of them, and a sort key packing the first few with
+  // its line number (see keyPacking). Token ranks fit a byte for up to 85
+  // candidates: the compact copy keeps the random reads of step 5 in cache.
+  let ranks = set.ranks;
+  let maxRank = 0;
   for (let i = 0; i < ranks.length; i++) if (ranks[i] > maxRank) maxRank = ranks[i];
-  const count = new Int32Array(maxRank + 2);
-  const seq = new Int32Array(groups * n);
+  // A set built elsewhere may leave gaps in its ranks; the tiers are what count.
+  if (maxRank > n) ranks = denseRanks(ranks, n);
+  const seq = 3 * n < 256 ? new Uint8Array(groups * n) : 3 * n < 65536 ? new Uint16Array(groups * n) : new Int32Array(groups * n);
   const seqLen = new Int32Array(groups);
-  const textLen = new Int32Array(groups);
-  // Bytes of each token (by rank): the id and the separator or newline after it.
-  const tokenLen = new Int32Array(3 * n + 1);
-  for (let t = 0; t < 3 * n; t++) tokenLen[tokenRank[t]] = idBytes[(t / 3) | 0].length + 1;
-  const placed = new Int32Array(n);
-  let order = new Int32Array(groups);
-  let texts = 0;
-  let longest = 0;
-  for (let g = 0; g < groups; g++) {
-    const len = tokenize(ranks, g * n, n, byId, count, placed, tokenRank, seq);
-    if (len === 0) continue;
+  // Bytes of a line's tiers: each id and the one separator (or newline) after it.
+  const lineBytes = new Int32Array(groups);
+  const idLen = Int32Array.from(idBytes, (b) => b.length + 1);
+  const { packed, tokenBase, indexBase } = keyPacking(3 * n, groups);
+  const keys = new Float64Array(groups);
+  const lineGroup = new Int32Array(groups);
+  // Scratch: the candidates of tier r at tier[r * n ...], tierLen[r] of them.
+  const tier = new Int32Array((n + 1) * n);
+  const tierLen = new Int32Array(n + 1);
+  let lines = 0;
+  const tokenize = (g: number): number => {
+    const base = g * n;
+    // Candidates in id order into their tiers, so each tier comes out sorted.
+    let k = 0;
     let bytes = 0;
-    for (let i = 0; i < len; i++) bytes += tokenLen[seq[g * n + i]];
-    textLen[g] = bytes;
+    for (let i = 0; i < n; i++) {
+      const c = byId[i];
+      const r = ranks[base + c];
+      if (r > 0) {
+        tier[r * n + tierLen[r]++] = c;
+        if (r > k) k = r;
+        bytes += idLen[c];
+      }
+    }
+    lineBytes[g] = bytes;
+    let len = 0;
+    for (let r = 1; r <= k; r++) {
+      const size = tierLen[r];
+      tierLen[r] = 0;
+      for (let j = 0; j < size; j++) seq[base + len++] = tokenRank[3 * tier[r * n + j] + (j < size - 1 ? 1 : r < k ? 2 : 0)];
+    }
+    return len;
+  };
+  for (let g = 0; g < groups; g++) {
+    const len = tokenize(g);
+    if (len === 0) continue;
     seqLen[g] = len;
-    if (len > longest) longest = len;
-    order[texts++] = g;
-  }
-  order = order.subarray(0, texts);
-
-  // 2. LSD radix sort by tokens, last positions first, two positions a pass
-  // (stable counting sorts over (3n + 1)² buckets).
-  const base1 = 3 * n + 1;
-  const buckets = new Int32Array(base1 * base1 + 1);
-  let scratch = new Int32Array(texts);
-  // Pairs (pos, pos + 1) from the end; an odd length ends on (-1, 0), -1 reading as 0.
-  for (let pos = longest - 2; pos >= -1; pos -= 2) {
-    buckets.fill(0);
-    for (let i = 0; i < texts; i++) {
-      const at = order[i] * n + pos;
-      buckets[(pos >= 0 ? seq[at] * base1 : 0) + seq[at + 1] + 1]++;
-    }
-    for (let b = 1; b < buckets.length; b++) buckets[b] += buckets[b - 1];
-    for (let i = 0; i < texts; i++) {
-      const g = order[i];
-      const at = g * n + pos;
-      scratch[buckets[(pos >= 0 ? seq[at] * base1 : 0) + seq[at + 1]]++] = g;
-    }
-    const t = order;
-    order = scratch;
-    scratch = t;
+    let key = 0;
+    for (let j = 0; j < packed; j++) key = key * tokenBase + (j < len ? seq[g * n + j] : 0);
+    keys[lines] = key * indexBase + lines;
+    lineGroup[lines++] = g;
   }
 
-  // 3. Equal texts are now adjacent: merge them (only possible when the set was not folded).
-  const unique = new Int32Array(texts);
-  const weight = new Float64Array(texts);
+  // 2. Sort the lines. One native Float64Array sort (no comparator, no calls
+  // back into JS) orders nearly all of them by their packed keys; only runs
+  // sharing a whole packed prefix need the rest of their tokens compared.
+  // Equal lines (only possible in a set that was not folded) stay in g order.
+  const sortedKeys = keys.subarray(0, lines).sort();
+  const order = new Int32Array(lines);
+  for (let k = 0; k < lines; k++) order[k] = lineGroup[sortedKeys[k] % indexBase];
+  const compare = (g: number, h: number): number => {
+    const lg = seqLen[g];
+    const lh = seqLen[h];
+    for (let j = packed; j < lg || j < lh; j++) {
+      const a = j < lg ? seq[g * n + j] : 0;
+      const b = j < lh ? seq[h * n + j] : 0;
+      if (a !== b) return a - b;
+    }
+    return 0;
+  };
+  const prefix = (k: number) => Math.floor(sortedKeys[k] / indexBase);
+  for (let k = 0; k < lines; ) {
+    let e = k + 1;
+    while (e < lines && prefix(e) === prefix(k)) e++;
+    if (e - k > 1) order.subarray(k, e).sort((g, h) => compare(g, h) || g - h);
+    k = e;
+  }
+
+  // 3. Merge equal lines, which are now adjacent (and share a packed prefix),
+  // adding weights in g order.
+  const unique = new Int32Array(lines);
+  const weight = new Float64Array(lines);
   let uniques = 0;
-  for (let i = 0; i < texts; i++) {
-    const g = order[i];
-    if (uniques > 0 && sameSeq(seq, seqLen, n, unique[uniques - 1], g)) weight[uniques - 1] += weights[g];
+  for (let k = 0; k < lines; k++) {
+    const g = order[k];
+    if (uniques > 0 && prefix(k) === prefix(k - 1) && compare(unique[uniques - 1], g) === 0) weight[uniques - 1] += weights[g];
     else {
       unique[uniques] = g;
       weight[uniques++] = weights[g];
@@ -322,98 +364,73 @@ function canonicalBallotBytes(set: BallotSet, ids: readonly string[]): Uint8Arra
   const wRank = new Int32Array(uniques);
   for (let u = 0; u < uniques; u++) wCount[(wRank[u] = weightRank.get(weight[u])!) + 1]++;
   for (let b = 1; b < wCount.length; b++) wCount[b] += wCount[b - 1];
-  const lines = new Int32Array(uniques);
-  for (let u = 0; u < uniques; u++) lines[wCount[wRank[u]]++] = u;
+  const final = new Int32Array(uniques);
+  for (let u = 0; u < uniques; u++) final[wCount[wRank[u]]++] = u;
+  // The weight texts by rank, flat: weightBytes[weightAt[w] ... weightAt[w + 1]].
+  const weightAt = new Int32Array(byWeight.length + 1);
+  byWeight.forEach(([, b], w) => (weightAt[w + 1] = weightAt[w] + b.length));
+  const weightBytes = new Uint8Array(weightAt[byWeight.length]);
+  byWeight.forEach(([, b], w) => weightBytes.set(b, weightAt[w]));
 
-  // 5. Write it out.
-  const head = enc.encode(`hustings-ballots-v1\ncandidates ${[...ids].sort().join(" ")}\n`);
-  const tokenBytes: Uint8Array[] = new Array(3 * n + 1).fill(new Uint8Array(0));
+  // 5. Write it out. Token bytes by rank, flat: tokenBytes[tokenAt[t] ... tokenAt[t + 1]].
+  const tokenAt = new Int32Array(3 * n + 2);
+  for (let t = 0; t < 3 * n; t++) tokenAt[tokenRank[t] + 1] = idBytes[(t / 3) | 0].length + 1;
+  for (let r = 1; r <= 3 * n; r++) tokenAt[r + 1] += tokenAt[r];
+  const tokenBytes = new Uint8Array(tokenAt[3 * n + 1]);
   for (let t = 0; t < 3 * n; t++) {
     const b = idBytes[(t / 3) | 0];
-    const withSep = new Uint8Array(b.length + 1);
-    withSep.set(b);
-    withSep[b.length] = t % 3 === 0 ? 10 : SEP[t % 3];
-    tokenBytes[tokenRank[t]] = withSep;
+    const at = tokenAt[tokenRank[t]];
+    tokenBytes.set(b, at);
+    tokenBytes[at + b.length] = t % 3 === 0 ? 10 : SEP[t % 3];
   }
-  // Token bytes in one flat buffer so the copy below stays on one array type.
-  const tokAt = new Int32Array(3 * n + 2);
-  for (let t = 1; t <= 3 * n; t++) tokAt[t + 1] = tokAt[t] + tokenBytes[t].length;
-  const tokFlat = new Uint8Array(tokAt[3 * n + 1]);
-  for (let t = 1; t <= 3 * n; t++) tokFlat.set(tokenBytes[t], tokAt[t]);
-  let total = head.length;
-  for (let u = 0; u < uniques; u++) total += weightText.get(weight[u])!.length + textLen[unique[u]];
-  const out = new Uint8Array(total);
-  out.set(head);
-  let p = head.length;
-  for (let li = 0; li < uniques; li++) {
-    const u = lines[li];
-    const wb = weightText.get(weight[u])!;
-    out.set(wb, p);
-    p = writeLine(out, p + wb.length, seq, unique[u] * n, seqLen[unique[u]], tokFlat, tokAt);
+  write(enc.encode(`hustings-ballots-v1\ncandidates ${[...ids].sort().join(" ")}\n`));
+  // Lines go out through one small buffer, whole lines at a time: it stays in
+  // cache, where a buffer for all 10 MB at once cost page faults and misses.
+  let longest = 0;
+  for (let u = 0; u < uniques; u++) longest = Math.max(longest, weightAt[wRank[u] + 1] - weightAt[wRank[u]] + lineBytes[unique[u]]);
+  const out = new Uint8Array(Math.max(1 << 16, longest));
+  let p = 0;
+  for (let f = 0; f < uniques; f++) {
+    const u = final[f];
+    if (p + weightAt[wRank[u] + 1] - weightAt[wRank[u]] + lineBytes[unique[u]] > out.length) {
+      write(out.subarray(0, p));
+      p = 0;
+    }
+    for (let b = weightAt[wRank[u]], e = weightAt[wRank[u] + 1]; b < e; b++) out[p++] = weightBytes[b];
+    const at = unique[u] * n;
+    for (let j = 0, len = seqLen[unique[u]]; j < len; j++) {
+      const t = seq[at + j];
+      for (let b = tokenAt[t], e = tokenAt[t + 1]; b < e; b++) out[p++] = tokenBytes[b];
+    }
   }
-  return out;
+  if (p > 0) write(out.subarray(0, p));
+  return true;
 }
 
 /**
- * Writes ballot `base / n` as token ranks into seq[base...] and returns how many
- * there are (0 for a ballot that ranks nobody). A function of its own so V8
- * optimises it after a few calls instead of waiting to replace a long loop.
+ * How sort keys are packed: the first `packed` token ranks of a line as digits
+ * in base tokenBase (0 past the end of the line, which sorts a line before its
+ * extensions), then the line number in base indexBase, all below 2^53 so the
+ * double holds it exactly and distinct lines never share a key. A vast election
+ * may get packed = 0: every line then shares one run and is compared token by token.
  */
-function tokenize(
-  ranks: Int32Array,
-  base: number,
-  n: number,
-  byId: Int32Array,
-  count: Int32Array,
-  placed: Int32Array,
-  tokenRank: Int32Array,
-  seq: Int32Array,
-): number {
-  let k = 0;
-  for (let c = 0; c < n; c++) {
-    const r = ranks[base + c];
-    if (r > 0) {
-      if (r > k) {
-        for (let x = k + 1; x <= r; x++) count[x] = 0;
-        k = r;
-      }
-      count[r]++;
-    }
-  }
-  if (k === 0) return 0;
-  let acc = 0;
-  for (let r = 1; r <= k; r++) {
-    const c = count[r];
-    count[r] = acc;
-    acc += c;
-  }
-  // count[r] points at tier r's first slot; after placing, at its end.
-  for (let i = 0; i < n; i++) {
-    const c = byId[i];
-    const r = ranks[base + c];
-    if (r > 0) placed[count[r]++] = c;
-  }
-  let r = 1;
-  for (let i = 0; i < acc; i++) {
-    while (count[r] <= i) r++;
-    const sep = i === acc - 1 ? 0 : i + 1 === count[r] ? 2 : 1;
-    seq[base + i] = tokenRank[3 * placed[i] + sep];
-  }
-  return acc;
+function keyPacking(maxToken: number, lines: number): { packed: number; tokenBase: number; indexBase: number } {
+  let tokenBits = 1;
+  while (2 ** tokenBits <= maxToken) tokenBits++;
+  let indexBits = 1;
+  while (2 ** indexBits < lines) indexBits++;
+  return { packed: Math.max(0, Math.floor((53 - indexBits) / tokenBits)), tokenBase: 2 ** tokenBits, indexBase: 2 ** indexBits };
 }
 
-function writeLine(out: Uint8Array, p: number, seq: Int32Array, base: number, len: number, tokFlat: Uint8Array, tokAt: Int32Array): number {
-  for (let i = 0; i < len; i++) {
-    const t = seq[base + i];
-    for (let j = tokAt[t], e = tokAt[t + 1]; j < e; j++) out[p++] = tokFlat[j];
+/** Each ballot's ranks renumbered 1..k with no gaps: the same tiers in the same order. */
+function denseRanks(ranks: Int32Array, n: number): Int32Array {
+  const out = new Int32Array(ranks.length);
+  for (let base = 0; base < ranks.length; base += n) {
+    const row = ranks.subarray(base, base + n);
+    const distinct = [...new Set(row)].filter((r) => r > 0).sort((a, b) => a - b);
+    for (let c = 0; c < n; c++) out[base + c] = row[c] > 0 ? distinct.indexOf(row[c]) + 1 : 0;
   }
-  return p;
-}
-
-function sameSeq(seq: Int32Array, len: Int32Array, n: number, g: number, h: number): boolean {
-  if (len[g] !== len[h]) return false;
-  for (let i = 0; i < len[g]; i++) if (seq[g * n + i] !== seq[h * n + i]) return false;
-  return true;
+  return out;
 }
 
 function compareBytes(a: Uint8Array, b: Uint8Array): number {

@@ -146,6 +146,35 @@ describe("the canonical ballot text (what the ballot hash is taken over)", () =>
     expect(canonicalBallotText(set, ids).split("\n").slice(2, -1)).toEqual(["1 a", "1 a1>a", "1 a1>b", "1 a=b", "1 a>ab", "1 ab>a"]);
   });
 
+  it("sorts lines that share more than the packed sort key exactly as the reference", () => {
+    // 40 candidates: tokens need 7 bits, so only the first 6 tokens of a line fit
+    // the fast sort's key; these ballots share their first 8 and differ after.
+    const n = 40;
+    const ids = Array.from({ length: n }, (_, i) => `c${i}`);
+    const arb = fc.array(
+      fc.record({
+        tail: fc.array(fc.integer({ min: 0, max: 5 }), { minLength: n - 8, maxLength: n - 8 }),
+        weight: fc.oneof(fc.constant(1), fc.integer({ min: 2, max: 11 })),
+      }),
+      { minLength: 2, maxLength: 60 },
+    );
+    fc.assert(
+      fc.property(arb, (rows) => {
+        const raw = {
+          n,
+          groups: rows.length,
+          ranks: Int32Array.from(rows.flatMap((r) => [1, 2, 3, 4, 5, 6, 7, 8, ...r.tail.map((x) => (x > 0 ? 8 + x : 0))])),
+          weights: Float64Array.from(rows.map((r) => r.weight)),
+        };
+        expect(canonicalBallotText(raw, ids)).toBe(canonicalBallotTextSlow(raw, ids));
+        const b = new BallotSetBuilder(n);
+        for (let g = 0; g < raw.groups; g++) b.add(raw.ranks.subarray(g * n, (g + 1) * n), raw.weights[g]);
+        expect(ballotHash(b.build(), ids)).toBe(ballotHash(raw, ids));
+      }),
+      { seed: 9, numRuns: 200 },
+    );
+  });
+
   it("BallotSetBuilder folds exactly the ballots that are equal after renumbering", () => {
     fc.assert(
       fc.property(setArb, ({ n, rows }) => {

@@ -9,41 +9,50 @@ import type { BallotSet, Strength, UnrankedRule } from "./types";
  * - last: a ranked candidate beats every unranked one; two unranked ones are tied.
  *
  * Runs once per distinct ballot with no allocation inside the loop, so 100,000
- * distinct ballots over 20 candidates stay in the tens of milliseconds.
+ * distinct ballots over 20 candidates stay in the tens of milliseconds. Each
+ * ballot's ranked candidates are first put in rank order (a counting sort), so
+ * the quadratic part adds the weight to every pair below a candidate's tier with
+ * no comparisons: a compare-then-add loop spent its time on mispredicted
+ * branches. Cells still receive their additions in ballot order, so the sums
+ * (fractional BLT weights included) are exactly what they were.
  */
 export function pairwiseMatrix(set: BallotSet, unranked: UnrankedRule): Float64Array {
   const { n, groups, ranks, weights } = set;
   const d = new Float64Array(n * n);
   const last = unranked === "last";
-  // Compacted per ballot so the quadratic part only touches ranked candidates.
-  const rankedIdx = new Int32Array(n);
-  const rankedRank = new Int32Array(n);
+  let maxRank = 0;
+  for (let i = 0; i < ranks.length; i++) if (ranks[i] > maxRank) maxRank = ranks[i];
+  // Per ballot: ranked candidates best first in byRank[0, k); unranked ones in
+  // unrankedIdx[0, u); tierEnd[r] = where tier r ends in byRank, which is where
+  // the candidates it beats start.
+  const byRank = new Int32Array(n);
+  const tierEnd = new Int32Array(maxRank + 2);
   const unrankedIdx = new Int32Array(n);
   for (let g = 0; g < groups; g++) {
     const w = weights[g];
     if (w === 0) continue;
     const base = g * n;
-    let k = 0;
+    // Counting sort by rank: tierEnd[r + 1] counts tier r, then becomes its start.
+    let top = 0;
     let u = 0;
     for (let c = 0; c < n; c++) {
       const r = ranks[base + c];
       if (r > 0) {
-        rankedIdx[k] = c;
-        rankedRank[k] = r;
-        k++;
-      } else {
-        unrankedIdx[u++] = c;
-      }
+        for (; top < r; top++) tierEnd[top + 2] = 0; // ranks may have gaps in a set built elsewhere
+        tierEnd[r + 1]++;
+      } else unrankedIdx[u++] = c;
     }
-    for (let a = 0; a < k; a++) {
-      const ia = rankedIdx[a];
-      const ra = rankedRank[a];
-      const rowA = ia * n;
-      for (let b = a + 1; b < k; b++) {
-        const rb = rankedRank[b];
-        if (ra < rb) d[rowA + rankedIdx[b]] += w;
-        else if (rb < ra) d[rankedIdx[b] * n + ia] += w;
-      }
+    tierEnd[1] = 0;
+    for (let r = 1; r <= top; r++) tierEnd[r + 1] += tierEnd[r];
+    const k = tierEnd[top + 1];
+    for (let c = 0; c < n; c++) {
+      const r = ranks[base + c];
+      if (r > 0) byRank[tierEnd[r]++] = c; // leaves tierEnd[r] at the end of tier r
+    }
+    for (let i = 0, r = 1; i < k; i++) {
+      while (tierEnd[r] <= i) r++; // byRank[i] is in tier r
+      const rowA = byRank[i] * n;
+      for (let j = tierEnd[r]; j < k; j++) d[rowA + byRank[j]] += w;
       if (last) for (let x = 0; x < u; x++) d[rowA + unrankedIdx[x]] += w;
     }
   }

@@ -147,10 +147,12 @@ export function rankedPairsTiers(locked: Uint8Array, n: number): number[][] {
 }
 
 export function countRankedPairs(e: CompiledElection): TallyResult {
-  const result = baseResult(e);
   const ids = e.candidates.map((c) => c.id);
   const n = ids.length;
   const d = pairwiseMatrix(e.ballots, e.unranked);
+  // The ballot hash (in baseResult) after the matrix, so a hash computed on
+  // another thread (CompiledElection.ballotHash) overlaps it.
+  const result = baseResult(e);
   let tbrc: readonly number[] | null = null;
   const tieBreakOrder = () => (tbrc ??= tieBreakingRanking(e.ballots, ids, result.ballotHash).order);
   const { locked, tieBreaks } = lockPairs(d, n, e.strength, ids, tieBreakOrder);

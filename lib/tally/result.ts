@@ -20,7 +20,7 @@ export function baseResult(e: CompiledElection): TallyResult {
     strongestPaths: null,
     skippedForCap: [],
     tieBreaks: [],
-    ballotHash: ballotHash(e.ballots, ids),
+    ballotHash: e.ballotHash ? e.ballotHash() : ballotHash(e.ballots, ids),
     quota: null,
     rounds: null,
   };

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { BallotSetBuilder } from "./ballot-set";
 import { compileElection } from "./compile";
@@ -73,6 +74,34 @@ describe("pairwiseMatrix", () => {
     b.add([2, 1, 3], 1.25);
     const d = pairwiseMatrix(b.build(), "exclude");
     expect(Array.from(d)).toEqual([0, 0.5, 1.25, 1.25, 0, 1.25, 0, 0, 0]);
+  });
+
+  it("matches the definition, added in ballot order, on unfolded sets with gaps in the ranks", () => {
+    const n = 7;
+    const arb = fc.array(
+      fc.record({
+        ranks: fc.array(fc.integer({ min: 0, max: 12 }), { minLength: n, maxLength: n }),
+        weight: fc.oneof(fc.constant(1), fc.integer({ min: 0, max: 5 }), fc.double({ min: 0.1, max: 3, noNaN: true })),
+      }),
+      { maxLength: 40 },
+    );
+    fc.assert(
+      fc.property(arb, fc.constantFrom<UnrankedRule>("exclude", "last"), (rows, rule) => {
+        const set = { n, groups: rows.length, ranks: Int32Array.from(rows.flatMap((r) => r.ranks)), weights: Float64Array.from(rows.map((r) => r.weight)) };
+        const expected = new Float64Array(n * n);
+        for (const { ranks, weight } of rows) {
+          if (weight === 0) continue;
+          for (let i = 0; i < n; i++)
+            for (let j = 0; j < n; j++) {
+              const [a, b] = [ranks[i], ranks[j]];
+              if (a > 0 && (b > 0 ? a < b : rule === "last")) expected[i * n + j] += weight;
+            }
+        }
+        // Exactly, not approximately: the published matrix must not move in the last bit.
+        expect(Array.from(pairwiseMatrix(set, rule))).toEqual(Array.from(expected));
+      }),
+      { seed: 11, numRuns: 300 },
+    );
   });
 });
 

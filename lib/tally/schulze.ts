@@ -39,12 +39,14 @@ export function schulzeTiers(p: Float64Array, n: number): number[][] {
 }
 
 export function countSchulze(e: CompiledElection): TallyResult {
-  const result = baseResult(e);
   const ids = e.candidates.map((c) => c.id);
   const n = ids.length;
   const d = pairwiseMatrix(e.ballots, e.unranked);
   const p = strongestPaths(d, n, e.strength);
   const tiers = schulzeTiers(p, n);
+  // Only now the ballot hash (in baseResult): nothing above needs it, so a hash
+  // computed on another thread (CompiledElection.ballotHash) overlaps the count.
+  const result = baseResult(e);
   const seats = fillSeats({
     ranking: tiers,
     seats: e.seats,

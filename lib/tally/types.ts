@@ -73,6 +73,14 @@ export interface CompiledElection {
   candidates: Candidate[];
   continuingMembers: ContinuingMember[];
   ballots: BallotSet;
+  /**
+   * Supplies the ballot hash when the caller computes it elsewhere: the CLI
+   * hashes on a second thread while this one counts. Called at most once, when
+   * the result is assembled (Schulze and Ranked Pairs build the pairwise matrix
+   * first, so the two overlap); it must return ballotHash(ballots, candidate ids).
+   * Absent, the hash is computed in place.
+   */
+  ballotHash?: () => string;
 }
 
 /** One seat the affiliation cap took from a candidate. */

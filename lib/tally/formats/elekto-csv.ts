@@ -59,7 +59,10 @@ export function parseElektoCsv(input: Uint8Array | string, opts: ElectionOptions
     seen.set(id, i);
   });
   const n = header.length;
-  const builder = new BallotSetBuilder(n, 1024);
+  // Room for about as many distinct ballots as a file of this size holds (a row
+  // with anything ranked takes a few bytes a candidate), up to a bound, so a
+  // large file is not copied over and over as the builder grows.
+  const builder = new BallotSetBuilder(n, Math.min(Math.max(1024, Math.ceil((len - pos) / (4 * n))), 1 << 17));
   const rank = new Int32Array(n);
 
   while (pos < len) {
@@ -120,11 +123,27 @@ export function parseElektoCsv(input: Uint8Array | string, opts: ElectionOptions
 
 const NO_OPINION = new TextEncoder().encode("No opinion");
 
+/**
+ * "No opinion" exactly, followed by a separator or the end. Spelled out byte by
+ * byte because about half the cells of a large file are this: a loop over
+ * NO_OPINION was a visible part of the parse.
+ */
 function isNoOpinion(buf: Uint8Array, p: number): boolean {
   const end = p + NO_OPINION.length;
   if (end > buf.length) return false;
-  for (let i = 0; i < NO_OPINION.length; i++) if (buf[p + i] !== NO_OPINION[i]) return false;
-  return end === buf.length || buf[end] === COMMA || buf[end] === LF || buf[end] === CR;
+  return (
+    buf[p] === 78 /* N */ &&
+    buf[p + 1] === 111 /* o */ &&
+    buf[p + 2] === 32 /*   */ &&
+    buf[p + 3] === 111 /* o */ &&
+    buf[p + 4] === 112 /* p */ &&
+    buf[p + 5] === 105 /* i */ &&
+    buf[p + 6] === 110 /* n */ &&
+    buf[p + 7] === 105 /* i */ &&
+    buf[p + 8] === 111 /* o */ &&
+    buf[p + 9] === 110 /* n */ &&
+    (end === buf.length || buf[end] === COMMA || buf[end] === LF || buf[end] === CR)
+  );
 }
 
 function notPositive(text: string, candidate: string, line: number): TallyInputError {
