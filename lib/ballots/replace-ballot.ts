@@ -5,6 +5,7 @@ import { prisma } from "@/lib/db/client";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { parseInput } from "@/lib/elections/parse-input";
 import { consume } from "@/lib/rate-limit";
+import { mixBallots } from "./mix-ballots";
 import { checkRanking, RankingInput } from "./ranking";
 import { newReceiptCode, receiptHash } from "./receipt";
 import { openBallotBox } from "./voting-window";
@@ -34,5 +35,8 @@ export async function replaceBallot(actor: Actor | null, input: z.input<typeof I
     const { count } = await tx.ballot.updateMany({ where: { electionId, receiptHash: oldHash }, data: { ranking: tiers, receiptHash: nextHash } });
     if (count !== 1) throw new NotFoundError("No ballot in this election has that receipt (a replaced ballot's old receipt no longer works).");
   });
+  // The replacement happened in a transaction the signed-in voter started: mix it like a new ballot.
+  const replaced = await prisma.ballot.findUnique({ where: { receiptHash: nextHash }, select: { id: true } });
+  if (replaced) await mixBallots(electionId, [replaced.id]);
   return { receipt: next };
 }

@@ -57,6 +57,36 @@ describe("ballot secrecy (PRODUCT §6)", () => {
   });
 });
 
+describe("storage does not pair a ballot with its voter", () => {
+  it("no ballot row shares a transaction id (xmin) with a participation row, and table order is not casting order", async () => {
+    const e = await makeElection("voting");
+    const cands = await Promise.all(Array.from({ length: 4 }, () => makeCandidate(e.id)));
+    // Twelve distinct rankings, so the test (and only the test) knows whose ballot is whose.
+    const rankings: string[][][] = [];
+    for (const a of cands) for (const b of cands) if (a !== b && rankings.length < 12) rankings.push([[a.id], [b.id]]);
+    for (const ranking of rankings) await castBallot(await makeVoter(e.id), { electionId: e.id, ranking });
+    // One more replaced ballot: replacing must not pair either.
+    const late = await makeVoter(e.id);
+    const { receipt } = await castBallot(late, { electionId: e.id, ranking: [[cands[0].id]] });
+    await replaceBallot(late, { electionId: e.id, receipt, ranking: [[cands[1].id], [cands[2].id, cands[3].id]] });
+
+    const participations = await prisma.$queryRaw<{ x: string }[]>`SELECT xmin::text AS x FROM "Participation" WHERE "electionId" = ${e.id}`;
+    const ballots = await prisma.$queryRaw<{ x: string; ranking: string[][] }[]>`
+      SELECT xmin::text AS x, "ranking" FROM "Ballot" WHERE "electionId" = ${e.id} ORDER BY ctid`;
+    expect(participations).toHaveLength(13);
+    expect(ballots).toHaveLength(13);
+    const participationXids = new Set(participations.map((p) => p.x));
+    for (const b of ballots) expect(participationXids.has(b.x)).toBe(false);
+    // Ballots share transaction ids in groups (each mix rewrites several), unlike one per cast.
+    expect(new Set(ballots.map((b) => b.x)).size).toBeLessThan(13);
+    // Physical order of the first twelve ballots is not the order they were cast in.
+    const castOrder = rankings.map((r) => JSON.stringify(r));
+    const storedOrder = ballots.map((b) => JSON.stringify(b.ranking)).filter((r) => castOrder.includes(r));
+    expect(storedOrder).toHaveLength(12);
+    expect(storedOrder).not.toEqual(castOrder);
+  });
+});
+
 describe("one voter, one ballot, under concurrency", () => {
   it("10 simultaneous first ballots by one voter: exactly one succeeds", async () => {
     const e = await makeElection("voting");
