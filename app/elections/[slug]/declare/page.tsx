@@ -10,6 +10,7 @@ import { PhaseBadge } from "@/components/PhaseBadge";
 import { btnDanger, h1, h2, hint, input, label, link } from "@/components/ui";
 import { electionBySlug, loadElection } from "@/app/_lib/election";
 import { editDeclaration, submitDeclaration, withdrawDeclaration } from "./actions";
+import { BackToElection } from "@/components/BackToElection";
 
 type Params = { params: Promise<{ slug: string }> };
 
@@ -22,11 +23,7 @@ export default async function DeclarePage({ params }: Params) {
   const { slug } = await params;
   const { election, actor, official, phase } = await loadElection(slug);
   const back = (
-    <p>
-      <Link href={`/elections/${slug}`} className={link}>
-        ← {election.title}
-      </Link>
-    </p>
+    <BackToElection slug={slug} title={election.title} />
   );
 
   if (!actor) {

@@ -6,6 +6,7 @@ import { loadElection } from "@/app/_lib/election";
 import { LockedNote } from "@/components/forms/ReadOnly";
 import { exceptionRequestRefusal } from "@/lib/electorate/request-exception";
 import { requestVoterException } from "./actions";
+import { BackToElection } from "@/components/BackToElection";
 
 type Params = { params: Promise<{ slug: string }> };
 
@@ -19,11 +20,7 @@ export default async function ExceptionPage({ params }: Params) {
 
   return (
     <div className="max-w-2xl space-y-6">
-      <p>
-        <Link href={`/elections/${slug}`} className={link}>
-          ← {election.title}
-        </Link>
-      </p>
+      <BackToElection slug={slug} title={election.title} />
       <h1 className={h1}>Request a voter exception</h1>
       <p className="text-gray-800">
         If you contribute to the project but are not on the electorate, ask the officials to add you. Say what you contribute; they decide, and the

@@ -19,6 +19,7 @@ import { canCancelElection } from "@/lib/elections/cancel-election";
 import { electorateImportRules } from "@/lib/electorate/import-electorate";
 import { exceptionDecisionLockReason } from "@/lib/electorate/decide-exception";
 import { reviewLockReason } from "@/lib/candidacies/review-candidacy";
+import { BackToElection } from "@/components/BackToElection";
 import {
   cancelAction,
   closeVotingAction,
@@ -118,11 +119,7 @@ export default async function ManagePage({ params }: Params) {
 
   return (
     <div className="space-y-8">
-      <p>
-        <Link href={`/elections/${slug}`} className={link}>
-          ← {election.title}
-        </Link>
-      </p>
+      <BackToElection slug={slug} title={election.title} />
       <header className="space-y-2">
         <h1 className={h1}>Official dashboard: {election.title}</h1>
         <p className="flex flex-wrap items-center gap-3 text-gray-800">

@@ -9,6 +9,7 @@ import { PhaseBadge } from "@/components/PhaseBadge";
 import { capInWords, methodInWords, unrankedRuleInWords } from "@/components/election-text";
 import { card, h1, h2, link } from "@/components/ui";
 import { electionBySlug, loadElection } from "@/app/_lib/election";
+import { BackToElection } from "@/components/BackToElection";
 
 type Params = { params: Promise<{ slug: string }> };
 
@@ -26,11 +27,7 @@ export default async function ResultsPage({ params }: Params) {
   if (election.state !== "PUBLISHED" && !reviewing) {
     return (
       <div className="space-y-4">
-        <p>
-          <Link href={`/elections/${slug}`} className={link}>
-            ← {election.title}
-          </Link>
-        </p>
+        <BackToElection slug={slug} title={election.title} />
         <h1 className={h1}>Results: {election.title}</h1>
         <p>
           <PhaseBadge phase={phase} />
@@ -64,11 +61,7 @@ export default async function ResultsPage({ params }: Params) {
 
   return (
     <article className="space-y-6">
-      <p>
-        <Link href={`/elections/${slug}`} className={link}>
-          ← {election.title}
-        </Link>
-      </p>
+      <BackToElection slug={slug} title={election.title} />
       <header className="space-y-2">
         <h1 className={h1}>Results: {election.title}</h1>
         <p className="flex flex-wrap items-center gap-2 text-gray-800">

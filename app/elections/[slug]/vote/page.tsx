@@ -10,6 +10,7 @@ import { unrankedRuleInWords } from "@/components/election-text";
 import { h1, link } from "@/components/ui";
 import { electionBySlug, loadElection } from "@/app/_lib/election";
 import { castBallotAction, replaceBallotAction, viewBallotAction } from "./actions";
+import { BackToElection } from "@/components/BackToElection";
 
 type Params = { params: Promise<{ slug: string }> };
 
@@ -23,11 +24,7 @@ export default async function VotePage({ params }: Params) {
   const { election, actor, phase } = await loadElection(slug);
 
   const back = (
-    <p>
-      <Link href={`/elections/${slug}`} className={link}>
-        ← {election.title}
-      </Link>
-    </p>
+    <BackToElection slug={slug} title={election.title} />
   );
 
   if (!actor) {

@@ -1,10 +1,10 @@
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { prisma } from "@/lib/db/client";
 import { Markdown } from "@/components/markdown/Markdown";
 import { h1, h2, link } from "@/components/ui";
 import type { Metadata } from "next";
 import { electionBySlug, loadElection } from "@/app/_lib/election";
+import { BackToElection } from "@/components/BackToElection";
 
 type Params = { params: Promise<{ slug: string; id: string }> };
 
@@ -25,11 +25,7 @@ export default async function CandidatePage({ params }: Params) {
 
   return (
     <article className="space-y-4">
-      <p>
-        <Link href={`/elections/${slug}`} className={link}>
-          ← {election.title}
-        </Link>
-      </p>
+      <BackToElection slug={slug} title={election.title} />
       <h1 className={h1}>{c.displayName}</h1>
       {c.status !== "ACCEPTED" && (
         <p className="rounded-md border border-amber-700 bg-amber-50 p-3 text-amber-950">
