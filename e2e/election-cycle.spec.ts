@@ -193,6 +193,7 @@ test("an election from creation to a published, independently re-tallied result"
   });
 
   let firstReceipt = "";
+  let latestReceipt = "";
   await test.step("vera ranks with the keyboard, reviews and votes, and gets a receipt", async () => {
     await vera.goto(`/elections/${SLUG}`);
     await vera.getByRole("link", { name: "Vote", exact: true }).click();
@@ -242,6 +243,7 @@ test("an election from creation to a published, independently re-tallied result"
     await expect(vera.getByRole("heading", { name: "Your ballot was replaced" })).toBeVisible();
     const second = await receiptCode(vera);
     expect(second).not.toBe(firstReceipt);
+    latestReceipt = second;
 
     // The old code stops working.
     await vera.goto(`/elections/${SLUG}/vote`);
@@ -328,7 +330,7 @@ test("an election from creation to a published, independently re-tallied result"
     const response = await visitor.request.get(`/elections/${SLUG}/export?format=json`);
     expect(response.status()).toBe(200);
     const exported = await response.text();
-    const election = JSON.parse(exported) as { candidates: { id: string; name: string }[]; ballots: unknown[] };
+    const election = JSON.parse(exported) as { candidates: { id: string; name: string }[]; ballots: { ranking: string[][]; receipt?: string }[] };
     expect(election.ballots.length).toBeGreaterThan(0);
     const dir = await mkdtemp(path.join(tmpdir(), "hustings-e2e-"));
     const file = path.join(dir, "ballots.json");
@@ -348,6 +350,26 @@ test("an election from creation to a published, independently re-tallied result"
       place += tier.length;
     }
     expect([...pageRanking].sort()).toEqual([...cliRanking].sort());
+
+    // PRODUCT §6: vera finds her (replaced) ballot by its latest receipt, and its hash in the published list.
+    await vera.goto(`/elections/${SLUG}/results`);
+    const check = vera.getByRole("form", { name: "Check that your ballot was counted" });
+    await check.getByLabel("Receipt code", { exact: true }).fill(latestReceipt);
+    await check.getByRole("button", { name: "Check my ballot" }).click();
+    const found = vera.getByTestId("receipt-check-result");
+    await expect(found.getByTestId("receipt-check-ranking")).toContainText(/Rank 1: (Cory Candidate = Ines Ineligible|Ines Ineligible = Cory Candidate)/);
+    await expect(found.getByTestId("receipt-check-ranking")).toContainText("Rank 2: Ada Admin");
+    const hash = ((await found.getByTestId("receipt-check-hash").textContent()) ?? "").trim();
+    expect(hash).toMatch(/^[0-9a-f]{64}$/);
+    await expect(found).toContainText("published ballot list");
+    const mine = election.ballots.filter((b) => b.receipt === hash);
+    expect(mine).toHaveLength(1);
+    expect(mine[0].ranking.map((tier) => tier.map(name).sort())).toEqual([["Cory Candidate", "Ines Ineligible"], ["Ada Admin"]]);
+    // The replaced ballot's old code names nothing.
+    await check.getByLabel("Receipt code", { exact: true }).fill(firstReceipt);
+    await check.getByRole("button", { name: "Check my ballot" }).click();
+    await expect(vera.getByRole("alert").filter({ hasText: "No ballot" })).toBeVisible();
+    await expectNoSeriousA11yViolations(vera);
   });
 
   await test.step("the export route answers refusals with their HTTP status", async () => {

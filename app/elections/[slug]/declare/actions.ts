@@ -4,6 +4,7 @@ import { z } from "zod";
 import { submitCandidacy } from "@/lib/candidacies/submit-candidacy";
 import { editCandidacy } from "@/lib/candidacies/edit-candidacy";
 import { withdrawCandidacy } from "@/lib/candidacies/withdraw-candidacy";
+import { claimCandidacy } from "@/lib/candidacies/claim-candidacy";
 import { getActor } from "@/lib/auth/current-actor";
 import type { ActionState } from "@/app/_lib/action-state";
 import { parseForm, runUseCase, toState } from "@/app/_lib/run-use-case";
@@ -55,6 +56,16 @@ export async function withdrawDeclaration(candidacyId: string, slug: string, _pr
     await runUseCase(() => withdrawCandidacy(actor, { candidacyId }), {
       revalidate: [`/elections/${slug}`, `/elections/${slug}/declare`],
       message: "Declaration withdrawn.",
+    }),
+  );
+}
+
+export async function claimDeclaration(candidacyId: string, slug: string, _prev: ActionState, _formData: FormData): Promise<ActionState> {
+  const actor = await getActor();
+  return toState(
+    await runUseCase(() => claimCandidacy(actor, { candidacyId }), {
+      revalidate: [`/elections/${slug}`, `/elections/${slug}/declare`, `/elections/${slug}/candidates/${candidacyId}`],
+      message: "Declaration claimed: it is yours now.",
     }),
   );
 }

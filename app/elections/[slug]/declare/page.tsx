@@ -9,7 +9,8 @@ import { StatementEditor } from "@/components/forms/StatementEditor";
 import { PhaseBadge } from "@/components/PhaseBadge";
 import { btnDanger, h1, h2, hint, input, label, link } from "@/components/ui";
 import { electionBySlug, loadElection } from "@/app/_lib/election";
-import { editDeclaration, submitDeclaration, withdrawDeclaration } from "./actions";
+import { claimableCandidacies, claimMatch } from "@/lib/candidacies/claim-candidacy";
+import { claimDeclaration, editDeclaration, submitDeclaration, withdrawDeclaration } from "./actions";
 import { BackToElection } from "@/components/BackToElection";
 
 type Params = { params: Promise<{ slug: string }> };
@@ -55,6 +56,8 @@ export default async function DeclarePage({ params }: Params) {
 
   const mine = await prisma.candidacy.findFirst({ where: { electionId: election.id, userId: actor.id } });
   const active = mine && mine.status !== "WITHDRAWN" ? mine : null;
+  // Declarations imported (e.g. from a Kata folder) under this person's email or GitHub login; claimCandidacy checks again.
+  const claimable = mine ? [] : await claimableCandidacies(prisma, actor, election.id);
   // The same rule submitCandidacy, editCandidacy and withdrawCandidacy apply.
   const open = areNominationsOpen(election);
   // A withdrawn declaration pre-fills the form, so declaring again does not mean retyping it.
@@ -112,7 +115,27 @@ export default async function DeclarePage({ params }: Params) {
         <p className={hint}>Saving a change sends your declaration back to the officials for review.</p>
       )}
 
-      {open && (
+      {claimable.map((c) => (
+        <section
+          key={c.id}
+          aria-labelledby={`claim-${c.id}-h`}
+          className="space-y-2 rounded-md border-2 border-blue-800 bg-blue-50 p-4 text-gray-950"
+          data-testid="claim-offer"
+        >
+          <h2 id={`claim-${c.id}-h`} className="text-xl font-bold">
+            This declaration was imported for you — claim it
+          </h2>
+          <p>
+            A declaration for <strong>{c.displayName}</strong> ({c.githubLogin ? `@${c.githubLogin}, ` : ""}
+            {c.email || "no email"}; status: {c.status.toLowerCase()}) was imported into this election under your{" "}
+            {claimMatch(c, actor) === "githubLogin" ? "GitHub login" : "email"}. Claim it to
+            {open ? " edit or withdraw it while nominations are open." : " make it yours; nominations are closed, so it can no longer be changed."}
+          </p>
+          <ActionForm action={claimDeclaration.bind(null, c.id, slug)} submitLabel="Claim this declaration" pendingLabel="Claiming…" ariaLabel={`Claim ${c.displayName}`} />
+        </section>
+      ))}
+
+      {open && claimable.length === 0 && (
         <ActionForm action={action} submitLabel={active ? "Save changes" : "Submit declaration"} ariaLabel="Declaration">
           <div>
             <label htmlFor="displayName" className={label}>

@@ -10,6 +10,8 @@ import { capInWords, methodInWords, unrankedRuleInWords } from "@/components/ele
 import { card, h1, h2, link } from "@/components/ui";
 import { electionBySlug, loadElection } from "@/app/_lib/election";
 import { BackToElection } from "@/components/BackToElection";
+import { ReceiptCheck } from "@/components/ballot/ReceiptCheck";
+import { viewBallotAction } from "../vote/actions";
 
 type Params = { params: Promise<{ slug: string }> };
 
@@ -266,6 +268,16 @@ export default async function ResultsPage({ params }: Params) {
       </section>
 
       {r.rounds && r.rounds.length > 0 && <RoundsTable rounds={r.rounds} order={ordered} />}
+
+      {election.state === "PUBLISHED" && election.publishBallots && (
+        <section aria-labelledby="receipt-check-h">
+          <h2 id="receipt-check-h" className={h2}>
+            Check that your ballot was counted
+          </h2>
+          <p className="mt-2 text-gray-800">Enter the receipt code you got when you voted to see the ballot it names and the hash it is published under.</p>
+          <ReceiptCheck view={viewBallotAction.bind(null, election.id)} candidates={ordered} jsonHref={`/elections/${slug}/export?format=json`} />
+        </section>
+      )}
 
       <section aria-labelledby="verify-h">
         <h2 id="verify-h" className={h2}>

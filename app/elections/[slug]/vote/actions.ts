@@ -10,7 +10,7 @@ import { runUseCase, zodMessage } from "@/app/_lib/run-use-case";
 import { clientAddress, consume } from "@/lib/rate-limit";
 
 export type ReceiptState = { ok: true; receipt: string } | { ok: false; error: string };
-export type ViewState = { ok: true; ranking: string[][] } | { ok: false; error: string };
+export type ViewState = { ok: true; ranking: string[][]; receiptHash: string } | { ok: false; error: string };
 
 // Tiers best first; the use case checks the ids against the accepted candidates.
 const ranking = z.array(z.array(z.string().min(1).max(100)).min(1).max(500)).max(500);
@@ -42,5 +42,5 @@ export async function viewBallotAction(electionId: string, receiptCode: unknown)
     await consume("receipt", address);
     return viewBallot(actor, { electionId, receipt: parsed.data });
   });
-  return r.ok ? { ok: true, ranking: r.value.ranking } : r;
+  return r.ok ? { ok: true, ranking: r.value.ranking, receiptHash: r.value.receiptHash } : r;
 }
