@@ -61,7 +61,9 @@ export async function mixBallots(electionId: string, ballotIds: string[]): Promi
   } catch (error) {
     // The ballot is safely recorded either way; a failed mix only leaves it
     // unmixed until a later mix draws it. Nothing about the ballot is logged.
-    logger.warn({ err: error instanceof Error ? error.message : String(error) }, "ballot mix failed");
+    // Only the error's kind: a database message could quote a ballot id or receipt hash.
+    const code = (error as { code?: unknown })?.code;
+    logger.warn({ error: error instanceof Error ? error.name : "unknown", code: typeof code === "string" ? code : undefined }, "ballot mix failed");
   }
 }
 
