@@ -254,6 +254,16 @@ test("an election from creation to a published, independently re-tallied result"
 
   await test.step("a second voter votes", async () => {
     await cory.goto(`/elections/${SLUG}/vote`);
+    // An empty ballot is an abstention: the page asks before submitting one, and going back records nothing.
+    await press(cory, "Review my ballot");
+    await press(cory, "Submit my ballot");
+    const abstain = cory.getByRole("dialog", { name: "Submit an empty ballot?" });
+    await expect(abstain).toBeVisible();
+    await abstain.getByRole("button", { name: /back|cancel|keep/i }).first().click();
+    await expect(abstain).toBeHidden();
+    await expect(cory.getByRole("heading", { name: /Your ballot (is|was) recorded/ })).toHaveCount(0);
+    await cory.goto(`/elections/${SLUG}/vote`);
+    await expect(cory.getByTestId("already-voted")).toHaveCount(0);
     await press(cory, "Add as rank 1 (Cory Candidate)");
     await press(cory, "Add as rank 2 (Ada Admin)");
     await press(cory, "Add as rank 3 (Ines Ineligible)");
