@@ -82,4 +82,11 @@ describe("safeCallbackUrl", () => {
       expect(safeCallbackUrl(bad)).toBe("/");
     }
   });
+
+  it("refuses paths a browser turns into another site once it drops tabs and newlines", () => {
+    // The URL parser removes ASCII tab and newline anywhere, so "/\t/evil.example" becomes "//evil.example".
+    for (const bad of ["/\t/evil.example", "/\n/evil.example", "/\r/evil.example", "/\t\\evil.example", " //evil.example", "/\x00/x"]) {
+      expect(safeCallbackUrl(bad)).toBe("/");
+    }
+  });
 });
