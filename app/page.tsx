@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { prisma } from "@/lib/db/client";
 import { electionPhase } from "@/lib/elections/phase";
+import { PUBLIC_ELECTION_WHERE } from "@/lib/elections/visibility";
 import { LocalTime } from "@/components/LocalTime";
 import { PhaseBadge } from "@/components/PhaseBadge";
 import { card, h1, link } from "@/components/ui";
@@ -8,11 +9,11 @@ import { currentActor } from "@/app/_lib/election";
 
 export default async function ElectionListPage() {
   const actor = await currentActor();
-  // Drafts are shown only to the people setting them up.
+  // Drafts (and drafts cancelled before they opened) are shown only to the people setting them up.
   const elections = await prisma.election.findMany({
     where: actor?.isAdmin
       ? {}
-      : { OR: [{ state: { not: "DRAFT" } }, ...(actor ? [{ officials: { some: { userId: actor.id } } }] : [])] },
+      : { OR: [PUBLIC_ELECTION_WHERE, ...(actor ? [{ officials: { some: { userId: actor.id } } }] : [])] },
     orderBy: [{ createdAt: "desc" }],
     select: {
       slug: true,

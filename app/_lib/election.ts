@@ -4,6 +4,7 @@ import { prisma } from "@/lib/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { getActor } from "@/lib/auth/current-actor";
 import { electionPhase } from "@/lib/elections/phase";
+import { isPublicElection } from "@/lib/elections/visibility";
 
 // Display-side lookups shared by the election pages. They decide what to SHOW;
 // every write is still authorized by its use case on the server.
@@ -22,11 +23,11 @@ export const isOfficialOf = cache(async (actorId: string | undefined, electionId
   return row !== null;
 });
 
-/** The election for a page, or 404 — drafts exist only for their officials and admins. */
+/** The election for a page, or 404 — elections not (yet) public exist only for their officials and admins. */
 export async function loadElection(slug: string) {
   const [election, actor] = await Promise.all([electionBySlug(slug), currentActor()]);
   if (!election) notFound();
   const official = await isOfficialOf(actor?.id, election.id);
-  if (election.state === "DRAFT" && !official && !actor?.isAdmin) notFound();
+  if (!isPublicElection(election) && !official && !actor?.isAdmin) notFound();
   return { election, actor, official, phase: electionPhase(election) };
 }

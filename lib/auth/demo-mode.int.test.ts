@@ -8,20 +8,24 @@ import { buildAuthOptions } from "./auth-options";
 import { authorizeDemoUser, listDemoPeople } from "./demo";
 import { authEnvFrom } from "./env";
 
-const DEMO = authEnvFrom(loadEnv({ HUSTINGS_DEMO: "1" }));
+const tag = randomUUID().slice(0, 8);
+// An admin login of this run's own: the shared test database may already hold
+// the seeded demo admin ("ada-admin"), and logins are unique.
+const ADMIN_LOGIN = `adm-${tag}`;
+
+const DEMO = authEnvFrom(loadEnv({ HUSTINGS_DEMO: "1", HUSTINGS_ADMINS: ADMIN_LOGIN }));
 const DEMO_WITH_OIDC = authEnvFrom(
   loadEnv({ HUSTINGS_DEMO: "1", OIDC_ISSUER: "http://127.0.0.1:4010", OIDC_CLIENT_ID: "c", OIDC_CLIENT_SECRET: "s" }),
 );
 const NOT_DEMO = authEnvFrom(loadEnv({}));
 
-const tag = randomUUID().slice(0, 8);
 const ids: Record<string, string> = {};
 
 beforeAll(async () => {
   const election = await prisma.election.create({ data: { slug: `auth-${tag}`, title: `Auth test ${tag}`, seats: 1 } });
   const mk = (key: string, login: string | null) =>
     prisma.user.create({ data: { name: `${key} ${tag}`, email: `${key}-${tag}@example.org`, githubLogin: login } });
-  const admin = await prisma.user.create({ data: { name: `admin ${tag}`, email: `a-${tag}@example.org`, githubLogin: "ada-admin" } });
+  const admin = await prisma.user.create({ data: { name: `admin ${tag}`, email: `a-${tag}@example.org`, githubLogin: ADMIN_LOGIN } });
   const official = await mk("official", `off-${tag}`);
   const candidate = await mk("candidate", `cand-${tag}`);
   const voter = await mk("voter", null);

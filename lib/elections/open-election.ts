@@ -24,7 +24,7 @@ export async function openElection(actor: Actor | null, input: z.input<typeof In
     if (!(e.nominationsOpenAt < e.nominationsCloseAt && e.nominationsCloseAt <= e.votingOpenAt && e.votingOpenAt < e.votingCloseAt)) {
       throw new ConflictError("The schedule is out of order; fix it before opening the election.");
     }
-    const { count } = await tx.election.updateMany({ where: { id: electionId, state: "DRAFT" }, data: { state: "SCHEDULED" } });
+    const { count } = await tx.election.updateMany({ where: { id: electionId, state: "DRAFT" }, data: { state: "SCHEDULED", openedAt: new Date() } });
     if (count !== 1) throw new ConflictError("Only a draft election can be opened.");
     await appendAuditEntry(tx, { electionId, actor: official, action: "election.opened" });
   });
