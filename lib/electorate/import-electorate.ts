@@ -38,6 +38,9 @@ export function electorateImportRules(
 export async function importElectorate(actor: Actor | null, input: z.input<typeof Input>): Promise<{ added: number; total: number }> {
   requireSignedIn(actor);
   const { electionId, text, mode } = parseInput(Input, input);
+  // Checked again inside the transaction; first here, so that only an official
+  // can make the server parse a file of up to 20 MB.
+  await requireOfficial(prisma, actor, electionId);
   let parsed: { login?: string | null; email?: string | null; name?: string | null }[];
   try {
     parsed = parseElectorate(text);
