@@ -79,6 +79,12 @@ async function press(page: Page, name: string | RegExp) {
   await page.keyboard.press("Enter");
 }
 
+/** Opens the review step. It moves focus to its heading; the next key press must not race that. */
+async function review(page: Page) {
+  await press(page, "Review my ballot");
+  await expect(page.getByRole("heading", { name: "Review your ballot" })).toBeFocused();
+}
+
 async function receiptCode(page: Page): Promise<string> {
   const code = (await page.getByTestId("receipt-code").textContent())?.trim() ?? "";
   expect(code.length).toBeGreaterThanOrEqual(16);
@@ -211,7 +217,7 @@ test("an election from creation to a published, independently re-tallied result"
     await expectNoSeriousA11yViolations(vera);
     await vera.screenshot({ path: "e2e/screenshots/ballot.png", fullPage: true });
 
-    await press(vera, "Review my ballot");
+    await review(vera);
     await expect(vera.getByTestId("ranking-list")).toContainText("Rank 1: Ada Admin");
     await expect(vera.getByTestId("ranking-list")).toContainText("Rank 2: Cory Candidate");
     await expect(vera.getByText("Not ranked: Ines Ineligible")).toBeVisible();
@@ -237,7 +243,7 @@ test("an election from creation to a published, independently re-tallied result"
     await vera.getByLabel("Rank to tie Ines Ineligible with", { exact: true }).selectOption("0");
     await press(vera, "Tie Ines Ineligible with the selected rank");
     await expect(vera.getByTestId("ballot-announcer")).toHaveText("Ines Ineligible is now rank 1, tied with Cory Candidate.");
-    await press(vera, "Review my ballot");
+    await review(vera);
     await expect(vera.getByTestId("ranking-list")).toContainText("Rank 1: Cory Candidate = Ines Ineligible");
     await press(vera, "Replace my ballot");
     await expect(vera.getByRole("heading", { name: "Your ballot was replaced" })).toBeVisible();
@@ -255,7 +261,7 @@ test("an election from creation to a published, independently re-tallied result"
   await test.step("a second voter votes", async () => {
     await cory.goto(`/elections/${SLUG}/vote`);
     // An empty ballot is an abstention: the page asks before submitting one, and going back records nothing.
-    await press(cory, "Review my ballot");
+    await review(cory);
     await press(cory, "Submit my ballot");
     const abstain = cory.getByRole("dialog", { name: "Submit an empty ballot?" });
     await expect(abstain).toBeVisible();
@@ -267,7 +273,7 @@ test("an election from creation to a published, independently re-tallied result"
     await press(cory, "Add as rank 1 (Cory Candidate)");
     await press(cory, "Add as rank 2 (Ada Admin)");
     await press(cory, "Add as rank 3 (Ines Ineligible)");
-    await press(cory, "Review my ballot");
+    await review(cory);
     await press(cory, "Submit my ballot");
     await expect(cory.getByRole("heading", { name: "Your ballot is recorded" })).toBeVisible();
   });
@@ -297,7 +303,7 @@ test("an election from creation to a published, independently re-tallied result"
     // Ada fills her ballot while voting is open and submits it only after the close.
     await ada.goto(`/elections/${SLUG}/vote`);
     await press(ada, "Add as rank 1 (Ada Admin)");
-    await press(ada, "Review my ballot");
+    await review(ada);
 
     await olu.goto(`/elections/${SLUG}/manage`);
     await olu.getByRole("button", { name: "Close voting" }).click();
