@@ -23,3 +23,6 @@ export const card = "rounded-lg border border-gray-300 bg-white p-4 shadow-sm";
 export const h1 = "text-3xl font-bold tracking-tight text-gray-950";
 export const h2 = "mt-8 text-xl font-bold text-gray-950";
 export const h3 = "text-lg font-semibold text-gray-950";
+
+export const th = "border border-gray-400 bg-gray-100 p-2 text-left";
+export const td = "border border-gray-400 p-2";

@@ -5,7 +5,7 @@ import { electionPhase } from "@/lib/elections/phase";
 import { ActionForm } from "@/components/forms/ActionForm";
 import { PhaseBadge } from "@/components/PhaseBadge";
 import { ElectionRulesFields } from "@/components/forms/ElectionRulesFields";
-import { h1, h2, hint, input, label, link } from "@/components/ui";
+import { h1, h2, hint, input, label, link, th, td } from "@/components/ui";
 import { currentActor } from "@/app/_lib/election";
 import { appointOfficialAction, createElectionAction } from "./actions";
 
@@ -109,7 +109,7 @@ export default async function AdminPage() {
           <thead>
             <tr>
               {["Election", "Phase", "Officials"].map((h) => (
-                <th key={h} scope="col" className="border border-gray-400 bg-gray-100 p-2 text-left">
+                <th key={h} scope="col" className={th}>
                   {h}
                 </th>
               ))}
@@ -118,7 +118,7 @@ export default async function AdminPage() {
           <tbody>
             {elections.map((e) => (
               <tr key={e.id}>
-                <td className="border border-gray-400 p-2">
+                <td className={td}>
                   <Link href={`/elections/${e.slug}`} className={link}>
                     {e.title}
                   </Link>{" "}
@@ -127,10 +127,10 @@ export default async function AdminPage() {
                     manage<span className="sr-only"> {e.title}</span>
                   </Link>
                 </td>
-                <td className="border border-gray-400 p-2">
+                <td className={td}>
                   <PhaseBadge phase={electionPhase(e)} />
                 </td>
-                <td className="border border-gray-400 p-2">
+                <td className={td}>
                   {e.officials.map((o) => o.user.name ?? o.user.githubLogin ?? o.user.email).join(", ") || "none yet"}
                 </td>
               </tr>

@@ -8,7 +8,7 @@ import { METHOD_LABELS, STRENGTH_LABELS, capInWords } from "@/components/electio
 import { LockedNote, ReadOnlyFields } from "@/components/forms/ReadOnly";
 import { ElectionRulesFields } from "@/components/forms/ElectionRulesFields";
 import { AuditDetails } from "@/components/audit/AuditDetails";
-import { btn, btnDanger, card, h1, h2, h3, hint, input, label, link } from "@/components/ui";
+import { btn, btnDanger, card, h1, h2, h3, hint, input, label, link, th, td } from "@/components/ui";
 import { electionBySlug, loadElection } from "@/app/_lib/election";
 import { settingsLockReason } from "@/lib/elections/update-election-settings";
 import { scheduleEditability } from "@/lib/elections/update-election-schedule";
@@ -584,7 +584,7 @@ export default async function ManagePage({ params }: Params) {
               <thead>
                 <tr>
                   {["#", "When", "Who", "Action", "Details", "Hash"].map((h) => (
-                    <th key={h} scope="col" className="border border-gray-400 bg-gray-100 p-2 text-left">
+                    <th key={h} scope="col" className={th}>
                       {h}
                     </th>
                   ))}
@@ -597,7 +597,7 @@ export default async function ManagePage({ params }: Params) {
                     <td className="border border-gray-400 p-2 whitespace-nowrap">
                       <LocalTime iso={a.createdAt.toISOString()} />
                     </td>
-                    <td className="border border-gray-400 p-2">{a.actorLabel}</td>
+                    <td className={td}>{a.actorLabel}</td>
                     <td className="border border-gray-400 p-2 font-mono">{a.action}</td>
                     <td className="min-w-72 border border-gray-400 p-2 text-xs">
                       <AuditDetails details={a.details} />

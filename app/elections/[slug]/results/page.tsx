@@ -7,7 +7,7 @@ import { PairwiseHeatmap } from "@/components/results/PairwiseHeatmap";
 import { LocalTime } from "@/components/LocalTime";
 import { PhaseBadge } from "@/components/PhaseBadge";
 import { capInWords, methodInWords, unrankedRuleInWords } from "@/components/election-text";
-import { card, h1, h2, link } from "@/components/ui";
+import { card, h1, h2, link, th, td } from "@/components/ui";
 import { electionBySlug, loadElection } from "@/app/_lib/election";
 import { BackToElection } from "@/components/BackToElection";
 import { ReceiptCheck } from "@/components/ballot/ReceiptCheck";
@@ -135,16 +135,16 @@ export default async function ResultsPage({ params }: Params) {
           <caption className="sr-only">Every candidate, best first; candidates sharing a place are tied.</caption>
           <thead>
             <tr>
-              <th scope="col" className="border border-gray-400 bg-gray-100 p-2 text-left">
+              <th scope="col" className={th}>
                 Place
               </th>
-              <th scope="col" className="border border-gray-400 bg-gray-100 p-2 text-left">
+              <th scope="col" className={th}>
                 Candidate
               </th>
-              <th scope="col" className="border border-gray-400 bg-gray-100 p-2 text-left">
+              <th scope="col" className={th}>
                 Affiliation
               </th>
-              <th scope="col" className="border border-gray-400 bg-gray-100 p-2 text-left">
+              <th scope="col" className={th}>
                 Outcome
               </th>
             </tr>
@@ -153,13 +153,13 @@ export default async function ResultsPage({ params }: Params) {
             {rankingRows.flatMap(({ at, tier }) =>
               tier.map((id) => (
                 <tr key={id}>
-                  <td className="border border-gray-400 p-2">
+                  <td className={td}>
                     {at}
                     {tier.length > 1 && " (tie)"}
                   </td>
                   <td className="border border-gray-400 p-2 font-semibold">{name(id)}</td>
-                  <td className="border border-gray-400 p-2">{affiliation.get(id)}</td>
-                  <td className="border border-gray-400 p-2">
+                  <td className={td}>{affiliation.get(id)}</td>
+                  <td className={td}>
                     {r.winners.includes(id) ? "Elected" : r.skippedForCap.some((s) => s.candidate === id) ? "Skipped for the affiliation cap" : "—"}
                   </td>
                 </tr>
@@ -198,7 +198,7 @@ export default async function ResultsPage({ params }: Params) {
                 <tr>
                   <td className="sticky left-0 bg-white" />
                   {ordered.map((c) => (
-                    <th key={c.id} scope="col" className="border border-gray-400 bg-gray-100 p-2 text-left">
+                    <th key={c.id} scope="col" className={th}>
                       {c.name}
                     </th>
                   ))}
@@ -349,7 +349,7 @@ function RoundsTable({ rounds, order }: { rounds: NonNullable<TallyResult["round
               <th scope="col" className="border border-gray-400 bg-gray-100 p-2">
                 Stage
               </th>
-              <th scope="col" className="border border-gray-400 bg-gray-100 p-2 text-left">
+              <th scope="col" className={th}>
                 Action
               </th>
               {order.map((c) => (
@@ -360,7 +360,7 @@ function RoundsTable({ rounds, order }: { rounds: NonNullable<TallyResult["round
               <th scope="col" className="border border-gray-400 bg-gray-100 p-2">
                 Exhausted
               </th>
-              <th scope="col" className="border border-gray-400 bg-gray-100 p-2 text-left">
+              <th scope="col" className={th}>
                 Elected / excluded
               </th>
             </tr>
@@ -368,17 +368,17 @@ function RoundsTable({ rounds, order }: { rounds: NonNullable<TallyResult["round
           <tbody>
             {rounds.map((rd) => (
               <tr key={rd.stage}>
-                <th scope="row" className="border border-gray-400 p-2">
+                <th scope="row" className={td}>
                   {rd.stage}
                 </th>
-                <td className="border border-gray-400 p-2">{rd.action}</td>
+                <td className={td}>{rd.action}</td>
                 {order.map((c) => (
                   <td key={c.id} className="border border-gray-400 p-2 text-right tabular-nums">
                     {rd.votes[c.id] ?? ""}
                   </td>
                 ))}
                 <td className="border border-gray-400 p-2 text-right tabular-nums">{rd.exhausted}</td>
-                <td className="border border-gray-400 p-2">
+                <td className={td}>
                   {rd.elected.length > 0 && <>Elected: {rd.elected.map(name).join(", ")}. </>}
                   {rd.excluded.length > 0 && <>Excluded: {rd.excluded.map(name).join(", ")}.</>}
                 </td>
