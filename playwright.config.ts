@@ -4,8 +4,10 @@ import { defineConfig, devices } from "@playwright/test";
 // PostgreSQL, migrations, demo seed) against a real OpenID Connect provider
 // (e2e/oidc-server.mjs), so sign-in is the real redirect/code/ID-token flow.
 // Their own ports and database folder keep them clear of a developer's instance.
-const APP_PORT = 3100;
-const OIDC_PORT = 4010;
+// Ports can be moved (E2E_APP_PORT, E2E_OIDC_PORT, E2E_PG_PORT) so two checkouts can run the suite at once.
+const APP_PORT = Number(process.env.E2E_APP_PORT ?? 3100);
+const OIDC_PORT = Number(process.env.E2E_OIDC_PORT ?? 4010);
+const PG_PORT = Number(process.env.E2E_PG_PORT ?? 54340);
 export const APP_URL = `http://127.0.0.1:${APP_PORT}`;
 const OIDC_URL = `http://127.0.0.1:${OIDC_PORT}`;
 
@@ -55,7 +57,7 @@ export default defineConfig({
       env: {
         PORT: String(APP_PORT),
         HUSTINGS_PG_DIR: ".data/e2e-pg",
-        HUSTINGS_PG_PORT: "54340",
+        HUSTINGS_PG_PORT: String(PG_PORT),
         HUSTINGS_FRESH_DB: "1",
         HUSTINGS_SEED: "demo",
         NEXTAUTH_URL: APP_URL,

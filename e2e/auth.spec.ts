@@ -44,7 +44,7 @@ test.describe("sign-in through OpenID Connect", () => {
 
   test("a callback URL pointing off-site is ignored", async ({ page }) => {
     await signInWithOidc(page, "cory-candidate", "https://evil.example/");
-    expect(new URL(page.url()).origin).toBe("http://127.0.0.1:3100");
+    expect(new URL(page.url()).origin).toBe(`http://127.0.0.1:${process.env.E2E_APP_PORT ?? 3100}`);
   });
 });
 

@@ -12,7 +12,7 @@ export async function signInWithOidc(page: Page, login: string, callbackUrl = "/
   await page.locator('input[name="login"]').fill(login);
   await page.locator('input[name="password"]').fill("any-password");
   await page.locator('button[type="submit"]').click();
-  await page.waitForURL((url) => url.port === "3100" && !url.pathname.startsWith("/api/auth"));
+  await page.waitForURL((url) => url.port === String(process.env.E2E_APP_PORT ?? 3100) && !url.pathname.startsWith("/api/auth"));
   await expect(page.getByTestId("signed-in-as")).toBeVisible();
 }
 
