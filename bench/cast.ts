@@ -565,14 +565,23 @@ async function main(): Promise<void> {
 
     // ---- verify in the database
     const { receiptHash } = await import("../lib/ballots/receipt");
+    const { openBallot } = await import("../lib/ballots/sealed-ballot");
     const count = async (table: string) => Number((await db.query(`SELECT count(*) AS n FROM "${table}" WHERE "electionId" = $1`, [ELECTION_ID])).rows[0].n);
-    const ballots = await count("Ballot");
+    // Ballots still sealed in PendingBallot (fewer than a group) count too.
+    const pendingRows = (await db.query<{ sealed: Buffer }>(`SELECT "sealed" FROM "PendingBallot" WHERE "electionId" = $1`, [ELECTION_ID])).rows;
+    const pendingHashes = pendingRows.map((r) => openBallot(ELECTION_ID, r.sealed)?.receiptHash ?? "");
+    const ballots = (await count("Ballot")) + pendingRows.length;
     const participations = await count("Participation");
     const distinctVoters = new Set(receipts.map((r) => r.voter)).size;
-    const hashes = receipts.map((r) => receiptHash(r.receipt));
-    const stored = new Set(
-      (await db.query<{ h: string }>(`SELECT "receiptHash" AS h FROM "Ballot" WHERE "electionId" = $1`, [ELECTION_ID])).rows.map((r) => r.h),
+    // Receipt hashes are bound to the roll entry each voter's account voted for.
+    const entryOfUser = new Map(
+      (await db.query<{ u: string; e: string }>(`SELECT "userId" AS u, "entryId" AS e FROM "Participation" WHERE "electionId" = $1`, [ELECTION_ID])).rows.map((r) => [r.u, r.e]),
     );
+    const hashes = receipts.map((r) => receiptHash(entryOfUser.get(r.voter) ?? "", r.receipt));
+    const stored = new Set([
+      ...(await db.query<{ h: string }>(`SELECT "receiptHash" AS h FROM "Ballot" WHERE "electionId" = $1`, [ELECTION_ID])).rows.map((r) => r.h),
+      ...pendingHashes,
+    ]);
     const found = hashes.filter((h) => stored.has(h)).length;
     const participants = new Set(
       (await db.query<{ u: string }>(`SELECT "userId" AS u FROM "Participation" WHERE "electionId" = $1`, [ELECTION_ID])).rows.map((r) => r.u),

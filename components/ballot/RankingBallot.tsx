@@ -25,7 +25,7 @@ export interface BallotCandidate {
   affiliation: string | null;
 }
 
-type ReceiptResult = { ok: true; receipt: string } | { ok: false; error: string };
+type ReceiptResult = { ok: true; receipt: string; ranking: string[][] } | { ok: false; error: string };
 type ViewResult = { ok: true; ranking: string[][] } | { ok: false; error: string };
 
 interface Props {
@@ -36,8 +36,9 @@ interface Props {
   unrankedRule: string;
   /** The voter has a counted ballot already: offer the receipt form rather than a fresh ballot. */
   hasVoted: boolean;
-  cast: (ranking: string[][]) => Promise<ReceiptResult>;
-  replace: (receipt: string, ranking: string[][]) => Promise<ReceiptResult>;
+  /** `submission` names one press of the button: a retry after a lost reply sends the same one and gets the same receipt. */
+  cast: (ranking: string[][], submission: string) => Promise<ReceiptResult>;
+  replace: (receipt: string, ranking: string[][], submission: string) => Promise<ReceiptResult>;
   view: (receipt: string) => Promise<ViewResult>;
 }
 
@@ -68,6 +69,8 @@ export function RankingBallot({ electionTitle, slug, candidates, unrankedRule, h
   const [replacing, setReplacing] = useState<string | null>(null);
   const [recorded, setRecorded] = useState<Tiers | null>(null);
   const [pending, startTransition] = useTransition();
+  // Kept until the server confirms, so a retry after a lost reply is the same submission.
+  const submissionRef = useRef<string | null>(null);
   const confirmRef = useRef<HTMLDialogElement>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const ids = useId();
@@ -150,11 +153,23 @@ export function RankingBallot({ electionTitle, slug, candidates, unrankedRule, h
   function submit() {
     const ranking = tiers;
     setError(null);
+    const submission = (submissionRef.current ??= newSubmissionId());
     startTransition(async () => {
-      const r = replacing ? await replace(replacing, ranking) : await cast(ranking);
+      let r: ReceiptResult;
+      try {
+        r = replacing ? await replace(replacing, ranking, submission) : await cast(ranking, submission);
+      } catch {
+        setError("We could not confirm your ballot: the connection failed. Submit again — if it was recorded, you get the same receipt and nothing is counted twice.");
+        return;
+      }
       if (!r.ok) {
         setError(r.error);
         return;
+      }
+      submissionRef.current = null;
+      // A retry answers with what was recorded the first time, which may predate an edit made since.
+      if (JSON.stringify(r.ranking) !== JSON.stringify(ranking.map((t) => [...t].sort()))) {
+        setAnnouncement("Your earlier submission had been recorded; this receipt is for that ballot. Replace it if you changed your mind.");
       }
       setReceipt({ code: r.receipt, replaced: replacing !== null });
       setReplacing(null);
@@ -407,6 +422,11 @@ export function RankingBallot({ electionTitle, slug, candidates, unrankedRule, h
       )}
     </div>
   );
+}
+
+/** 128 random bits; getRandomValues works on plain-http pages too, where crypto.randomUUID does not. */
+function newSubmissionId(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, "0")).join("");
 }
 
 function CandidateRow({ candidate, children }: { candidate: BallotCandidate | undefined; children: ReactNode }) {

@@ -1,45 +1,85 @@
+import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { requireSignedIn } from "@/lib/auth/permissions";
 import { prisma } from "@/lib/db/client";
-import { ConflictError } from "@/lib/errors";
+import { ConflictError, ForbiddenError } from "@/lib/errors";
+import { matchingRollEntries } from "@/lib/electorate/check-eligibility";
 import { parseInput } from "@/lib/elections/parse-input";
 import { consume } from "@/lib/rate-limit";
-import { mixBallots } from "./mix-ballots";
+import { findLiveBallot } from "./ballot-box";
+import { flushPendingBallots } from "./flush-ballots";
 import { checkRanking, RankingInput } from "./ranking";
-import { newReceiptCode, receiptHash } from "./receipt";
+import { derivedReceiptCode, receiptHash } from "./receipt";
+import { sealBallot } from "./sealed-ballot";
 import { openBallotBox } from "./voting-window";
 
-const Input = z.object({ electionId: z.string().min(1), ranking: RankingInput });
+/** The browser's random id for one press of "cast": a retry with the same id gets the same receipt. */
+export const SubmissionId = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, "not a submission id");
+
+const Input = z.object({ electionId: z.string().min(1), ranking: RankingInput, submissionId: SubmissionId.optional() });
+
+export interface CastReply {
+  receipt: string;
+  /** The ballot as stored (a retry answers with what was recorded the first time). */
+  ranking: string[][];
+}
 
 /**
- * An eligible voter's first ballot (PRODUCT §6). Participation (that they
- * voted) and Ballot (what) are written in one transaction and share nothing:
- * the ballot has a random id, no user, no timestamp, and only an HMAC of the
- * receipt. Participation's primary key is what makes a second first ballot
- * fail — in the database, whatever the number of tabs or servers. Nothing is
- * audited or logged here: the roll of participations is the record. Then the
- * ballot is mixed (mix-ballots.ts) so storage order and transaction ids do
- * not pair it with the participation row either.
+ * An eligible voter's first ballot (PRODUCT §4, §6).
+ *
+ * One roll entry, one ballot: Participation is keyed on the roll entry that
+ * names the voter, so a second account presenting the same login or email
+ * (a re-registered GitHub login, an IdP's preferred_username) finds the entry
+ * used; and it is unique per account, so an account that two entries name
+ * votes once. Both are enforced by the database, whatever the number of tabs,
+ * servers or accounts.
+ *
+ * What was voted is written sealed into PendingBallot in the same transaction
+ * (so a committed participation always has its ballot), and moved into Ballot
+ * later in a group (flush-ballots.ts). The receipt is bound to the roll entry
+ * (receipt.ts), so it opens nothing in anyone else's hands.
+ *
+ * The reply is computed inside the transaction, and the code is derived from
+ * the submission id: if the reply is lost after the commit, the same
+ * submission answers with the same code instead of "already voted".
  */
-export async function castBallot(actor: Actor | null, input: z.input<typeof Input>): Promise<{ receipt: string }> {
+export async function castBallot(actor: Actor | null, input: z.input<typeof Input>): Promise<CastReply> {
   const voter = requireSignedIn(actor);
-  const { electionId, ranking } = parseInput(Input, input);
+  const { electionId, ranking, submissionId = randomUUID() } = parseInput(Input, input);
   // Keyed on the person, never on anything about the ballot.
   await consume("ballot", voter.id);
-  const receipt = newReceiptCode();
-  const hash = receiptHash(receipt);
-  const ballotId = await prisma.$transaction(async (tx) => {
-    const { accepted } = await openBallotBox(tx, voter, electionId);
+  const reply = await prisma.$transaction(async (tx) => {
+    const { accepted } = await openBallotBox(tx, electionId);
     const tiers = checkRanking(ranking, accepted);
-    // ON CONFLICT DO NOTHING waits for a concurrent insert of the same key and
-    // then reports 0 rows, so exactly one of several simultaneous first ballots wins.
-    const { count } = await tx.participation.createMany({ data: [{ electionId, userId: voter.id }], skipDuplicates: true });
+    const entries = await matchingRollEntries(tx, voter, electionId);
+    if (entries.length === 0) throw new ForbiddenError("You are not on the electorate of this election; you can ask the officials for an exception.");
+
+    const mine = await tx.participation.findUnique({ where: { electionId_userId: { electionId, userId: voter.id } }, select: { entryId: true } });
+    if (mine) {
+      // A retry of a submission that committed: answer as the first time.
+      const code = derivedReceiptCode(mine.entryId, "cast", submissionId);
+      const recorded = await findLiveBallot(tx, electionId, receiptHash(mine.entryId, code));
+      if (recorded) return { receipt: code, ranking: recorded.ranking };
+      throw new ConflictError("You have already voted; use your receipt to replace your ballot.");
+    }
+    const used = await tx.participation.findMany({ where: { entryId: { in: entries.map((e) => e.id) } }, select: { entryId: true } });
+    const free = entries.filter((e) => !used.some((u) => u.entryId === e.id));
+    if (free.length === 0) {
+      throw new ConflictError(
+        "A ballot has already been cast for your entry on the electorate, from another account. If that was not you, tell the officials of this election.",
+      );
+    }
+    const entryId = free[0].id;
+    // ON CONFLICT DO NOTHING waits for a concurrent insert of the same key and then
+    // reports 0 rows, so exactly one of several simultaneous first ballots wins —
+    // whether they come from one account (electionId, userId) or several (entryId).
+    const { count } = await tx.participation.createMany({ data: [{ electionId, entryId, userId: voter.id }], skipDuplicates: true });
     if (count !== 1) throw new ConflictError("You have already voted; use your receipt to replace your ballot.");
-    const ballot = await tx.ballot.create({ data: { electionId, ranking: tiers, receiptHash: hash }, select: { id: true } });
-    return ballot.id;
+    const code = derivedReceiptCode(entryId, "cast", submissionId);
+    await tx.pendingBallot.create({ data: { electionId, sealed: sealBallot(electionId, { ranking: tiers, receiptHash: receiptHash(entryId, code) }) } });
+    return { receipt: code, ranking: tiers };
   });
-  // Separately, after commit: the rows just written share a transaction id and a place in the tables.
-  await mixBallots(electionId, [ballotId]);
-  return { receipt };
+  await flushPendingBallots(electionId);
+  return reply;
 }

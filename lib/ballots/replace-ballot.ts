@@ -1,42 +1,60 @@
+import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { requireSignedIn } from "@/lib/auth/permissions";
 import { prisma } from "@/lib/db/client";
-import { ForbiddenError, NotFoundError } from "@/lib/errors";
+import { NotFoundError } from "@/lib/errors";
 import { parseInput } from "@/lib/elections/parse-input";
 import { consume } from "@/lib/rate-limit";
-import { mixBallots } from "./mix-ballots";
+import { findLiveBallot } from "./ballot-box";
+import { SubmissionId, type CastReply } from "./cast-ballot";
+import { flushPendingBallots } from "./flush-ballots";
 import { checkRanking, RankingInput } from "./ranking";
-import { newReceiptCode, receiptHash } from "./receipt";
-import { openBallotBox } from "./voting-window";
+import { derivedReceiptCode, receiptHash } from "./receipt";
+import { sealBallot } from "./sealed-ballot";
+import { lockRollEntry, notYourBallot, openBallotBox, votedEntryOf } from "./voting-window";
 
-const Input = z.object({ electionId: z.string().min(1), receipt: z.string().trim().min(1, "enter your receipt code").max(200), ranking: RankingInput });
+const Input = z.object({
+  electionId: z.string().min(1),
+  receipt: z.string().trim().min(1, "enter your receipt code").max(200),
+  ranking: RankingInput,
+  submissionId: SubmissionId.optional(),
+});
 
 /**
- * While voting is open, an eligible voter who has voted replaces the ballot
- * their receipt names. The receipt rotates: the old code stops working, so a
- * code seen over someone's shoulder is worth nothing after a re-vote. The
- * ballot cannot be tied to the voter, so the receipt is the proof of ownership.
+ * While voting is open, the voter who cast a ballot replaces it. It takes both
+ * the signed-in voter and their receipt: the receipt hash is bound to the roll
+ * entry the voter's account voted for, so someone else holding the code finds
+ * nothing, and the voter cannot be locked out by a thief. The receipt rotates:
+ * the old code stops working at once.
+ *
+ * The replacement is sealed into PendingBallot, naming the receipt hash it
+ * supersedes; flush-ballots.ts swaps them in Ballot later, inside a group. No
+ * Ballot row is touched by the voter's own transaction.
  */
-export async function replaceBallot(actor: Actor | null, input: z.input<typeof Input>): Promise<{ receipt: string }> {
+export async function replaceBallot(actor: Actor | null, input: z.input<typeof Input>): Promise<CastReply> {
   const voter = requireSignedIn(actor);
-  const { electionId, receipt, ranking } = parseInput(Input, input);
-  const oldHash = receiptHash(receipt);
+  const { electionId, receipt, ranking, submissionId = randomUUID() } = parseInput(Input, input);
   // Keyed on the person, never on anything about the ballot.
   await consume("ballot", voter.id);
-  const next = newReceiptCode();
-  const nextHash = receiptHash(next);
-  await prisma.$transaction(async (tx) => {
-    const { accepted } = await openBallotBox(tx, voter, electionId);
-    const voted = await tx.participation.findUnique({ where: { electionId_userId: { electionId, userId: voter.id } }, select: { userId: true } });
-    if (!voted) throw new ForbiddenError("You have not voted in this election yet.");
+  const reply = await prisma.$transaction(async (tx) => {
+    const { accepted } = await openBallotBox(tx, electionId);
+    const entryId = await votedEntryOf(tx, voter, electionId);
+    if (!entryId) throw notYourBallot();
     const tiers = checkRanking(ranking, accepted);
-    // Conditional on the old hash, so two replacements with one code cannot both succeed.
-    const { count } = await tx.ballot.updateMany({ where: { electionId, receiptHash: oldHash }, data: { ranking: tiers, receiptHash: nextHash } });
-    if (count !== 1) throw new NotFoundError("No ballot in this election has that receipt (a replaced ballot's old receipt no longer works).");
+    await lockRollEntry(tx, entryId);
+    const oldHash = receiptHash(entryId, receipt);
+    const next = derivedReceiptCode(entryId, `replace:${oldHash}`, submissionId);
+    const nextHash = receiptHash(entryId, next);
+    if (!(await findLiveBallot(tx, electionId, oldHash))) {
+      // A retry of a replacement that committed: answer as the first time.
+      const recorded = await findLiveBallot(tx, electionId, nextHash);
+      if (recorded) return { receipt: next, ranking: recorded.ranking };
+      throw new NotFoundError("None of your ballots in this election has that receipt (a replaced ballot's old receipt no longer works).");
+    }
+    await tx.pendingBallot.create({ data: { electionId, sealed: sealBallot(electionId, { ranking: tiers, receiptHash: nextHash, supersedes: oldHash }) } });
+    return { receipt: next, ranking: tiers };
   });
-  // The replacement happened in a transaction the signed-in voter started: mix it like a new ballot.
-  const replaced = await prisma.ballot.findUnique({ where: { receiptHash: nextHash }, select: { id: true } });
-  if (replaced) await mixBallots(electionId, [replaced.id]);
-  return { receipt: next };
+  await flushPendingBallots(electionId);
+  return reply;
 }

@@ -328,7 +328,14 @@ async function seedPublished(ctx: SeedContext) {
  */
 async function castBallots(ctx: SeedContext, electionId: string, voterKeys: string[], candidateIds: Map<string, string>, seed: number, opts: { abstentions?: number } = {}) {
   const { tx } = ctx;
-  await tx.participation.createMany({ data: voterKeys.map((k) => ({ electionId, userId: person(ctx, k).id })) });
+  // Each voter's roll entry (seeded by GitHub login): participations are keyed on it.
+  const entries = await tx.electorateEntry.findMany({ where: { electionId }, select: { id: true, githubLogin: true } });
+  const entryOf = (k: string) => {
+    const entry = entries.find((e) => e.githubLogin === person(ctx, k).githubLogin);
+    if (!entry) throw new Error(`demo seed: ${k} is not on the roll of ${electionId}`);
+    return entry.id;
+  };
+  await tx.participation.createMany({ data: voterKeys.map((k) => ({ electionId, entryId: entryOf(k), userId: person(ctx, k).id })) });
   const rnd = mulberry32(seed);
   // Community sentiment, best first, that each generated ballot wobbles around.
   const appeal = [...candidateIds.keys()].map((key, i) => ({ key, base: 1 - i * 0.12 }));

@@ -25,8 +25,11 @@ async function votedElection() {
   const d = (await makeCandidate(e.id, { name: "Dan", affiliation: "Initech" })).id;
   await makeCandidate(e.id, { name: "Rejected", status: "REJECTED" });
   const rankings = [[[a], [b], [c]], [[a], [b], [d]], [[b], [a]], [[a, b], [c]], [[c], [d]], [[a], [d], [c]], []];
-  const receipts: string[] = [];
-  for (const ranking of rankings) receipts.push((await castBallot(await makeVoter(e.id), { electionId: e.id, ranking })).receipt);
+  const receipts: { voterId: string; code: string }[] = [];
+  for (const ranking of rankings) {
+    const voter = await makeVoter(e.id);
+    receipts.push({ voterId: voter.id, code: (await castBallot(voter, { electionId: e.id, ranking })).receipt });
+  }
   await makeVoter(e.id); // on the roll, did not vote
   return { e, official, ids: { a, b, c, d }, rankings, receipts };
 }
@@ -131,7 +134,9 @@ describe("exportBallots", () => {
     await publishResults(official, { electionId: e.id });
     const json = await exportBallots(null, { electionId: e.id, format: "json" });
     const parsed = JSON.parse(json) as { ballots: { receipt: string }[] };
-    expect(parsed.ballots.map((b) => b.receipt).sort()).toEqual(receipts.map(receiptHash).sort());
+    // Each receipt hash is bound to the roll entry its voter's account voted for.
+    const entryOf = new Map((await prisma.participation.findMany({ where: { electionId: e.id } })).map((p) => [p.userId, p.entryId]));
+    expect(parsed.ballots.map((b) => b.receipt).sort()).toEqual(receipts.map((r) => receiptHash(entryOf.get(r.voterId)!, r.code)).sort());
     const orders = new Set<string>();
     for (let i = 0; i < 8; i++) orders.add((JSON.parse(await exportBallots(null, { electionId: e.id, format: "json" })) as { ballots: { receipt: string }[] }).ballots.map((b) => b.receipt).join());
     expect(orders.size).toBeGreaterThan(1);

@@ -8,20 +8,37 @@ import { tally, TallyInputError, type TallyResult } from "@/lib/tally";
 import { buildElectionInput } from "./election-input";
 import { findElection } from "./find-election";
 import { parseInput } from "./parse-input";
+import { vacuumBallotTables } from "@/lib/ballots/shuffle-ballot-box";
 
 const Input = z.object({ electionId: z.string().min(1) });
 
-export type StoredResult = TallyResult & { turnout: { voted: number; electorate: number }; unopposed?: boolean };
+export type StoredResult = TallyResult & {
+  /** voted: participations (roll entries that voted); ballots: ballots counted; they must be equal to count at all. */
+  turnout: { voted: number; electorate: number; ballots?: number };
+  unopposed?: boolean;
+};
 
-/** Official: CLOSED → TALLIED. The result is frozen in the database for review before publication. */
+/**
+ * Official: CLOSED → TALLIED. The result is frozen in the database for review
+ * before publication. It refuses to count when the ballot box and the roll
+ * disagree — more ballots than voters is stuffing, fewer is a lost ballot — or
+ * when a sealed ballot does not open: an official must find out why first.
+ */
 export async function tallyElection(actor: Actor | null, input: z.input<typeof Input>): Promise<StoredResult> {
   requireSignedIn(actor);
   const { electionId } = parseInput(Input, input);
+  // Again, in case the process stopped between the close and its vacuum: no dead row version outlives the count.
+  await vacuumBallotTables();
   return prisma.$transaction(
     async (tx) => {
       const official = await requireOfficial(tx, actor, electionId);
       const e = await findElection(tx, electionId);
       if (e.state !== "CLOSED") throw new ConflictError("Only a closed election can be tallied.");
+      const voted = await tx.participation.count({ where: { electionId } });
+      const ballots = await tx.ballot.count({ where: { electionId } });
+      const sealed = await tx.pendingBallot.count({ where: { electionId } });
+      const mismatch = ballotBoxMismatch({ voted, ballots, sealed });
+      if (mismatch) throw new ConflictError(mismatch);
       const electionInput = await buildElectionInput(tx, e);
       let result: TallyResult;
       try {
@@ -30,9 +47,8 @@ export async function tallyElection(actor: Actor | null, input: z.input<typeof I
         if (err instanceof TallyInputError) throw new ConflictError(`The election cannot be counted: ${err.message}.`);
         throw err;
       }
-      const voted = await tx.participation.count({ where: { electionId } });
       const electorate = await tx.electorateEntry.count({ where: { electionId } });
-      const data: StoredResult = { ...result, turnout: { voted, electorate } };
+      const data: StoredResult = { ...result, turnout: { voted, electorate, ballots } };
       const { count } = await tx.election.updateMany({ where: { id: electionId, state: "CLOSED" }, data: { state: "TALLIED" } });
       if (count !== 1) throw new ConflictError("Only a closed election can be tallied.");
       await tx.result.create({ data: { electionId, data: JSON.parse(JSON.stringify(data)), ballotHash: result.ballotHash, talliedById: official.id } });
@@ -47,4 +63,15 @@ export async function tallyElection(actor: Actor | null, input: z.input<typeof I
     // A large election takes a moment to read and count.
     { timeout: 60_000 },
   );
+}
+
+/** Why the box cannot be counted, naming the difference, or null when every participation has exactly one ballot. */
+export function ballotBoxMismatch({ voted, ballots, sealed }: { voted: number; ballots: number; sealed: number }): string | null {
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+  if (sealed > 0) {
+    return `The election cannot be counted: ${plural(sealed, "sealed ballot")} could not be opened with this server's key (written by something other than Hustings?). Nothing was counted.`;
+  }
+  if (ballots === voted) return null;
+  const diff = Math.abs(ballots - voted);
+  return `The election cannot be counted: the ballot box holds ${plural(ballots, "ballot")} but ${plural(voted, "voter")} took part — ${plural(diff, "ballot")} ${ballots > voted ? "more than the voters cast (stuffed?)" : "missing"}. Nothing was counted.`;
 }

@@ -3,7 +3,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { requireOfficial, requireSignedIn } from "@/lib/auth/permissions";
 import { prisma } from "@/lib/db/client";
 import { appendAuditEntry } from "@/lib/audit/append-audit-entry";
-import { ConflictError, NotFoundError } from "@/lib/errors";
+import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/errors";
 import { parseInput } from "@/lib/elections/parse-input";
 
 const Input = z.object({
@@ -28,6 +28,8 @@ export async function decideException(actor: Actor | null, input: z.input<typeof
     });
     if (!req) throw new NotFoundError("No such exception request.");
     const official = await requireOfficial(tx, actor, req.electionId);
+    // An official who grants themselves a vote is a sock-puppet factory: another official decides.
+    if (req.userId === official.id) throw new ForbiddenError("Nobody decides their own exception request: another official of this election must.");
     const locked = exceptionDecisionLockReason(req.election);
     if (locked) throw new ConflictError(locked);
     const { count } = await tx.exceptionRequest.updateMany({
@@ -49,7 +51,7 @@ export async function decideException(actor: Actor | null, input: z.input<typeof
       electionId: req.electionId,
       actor: official,
       action: grant ? "exception.granted" : "exception.denied",
-      details: { requestId, member: githubLogin ?? email, note: note ?? null },
+      details: { requestId, member: githubLogin && email ? `${githubLogin} <${email}>` : (githubLogin ?? email), note: note ?? null },
     });
   });
 }

@@ -18,24 +18,32 @@ const Input = z.object({
 
 /**
  * What an import may still do to the roll (pure, for the dashboard): both modes
- * before voting opens, only "add" afterwards while the election is scheduled,
- * nothing once it is closed — with the reason a refused mode would get.
+ * until voting opens, nothing afterwards — the roll freezes when voting opens
+ * (PRODUCT §2), and from then on only individual exception grants, each
+ * decided by an official and audited by name, change it.
  */
 export function electorateImportRules(
   e: Pick<Election, "state" | "votingOpenAt">,
   now: Date,
-): { add: true; replace: true } | { add: true; replace: false; reason: string } | { add: false; replace: false; reason: string } {
+): { add: true; replace: true } | { add: false; replace: false; reason: string } {
   if (e.state !== "DRAFT" && e.state !== "SCHEDULED") return { add: false, replace: false, reason: "The electorate of this election can no longer change." };
-  if (hasVotingStarted(e, now)) return { add: true, replace: false, reason: "Voting has opened: the electorate can only be added to." };
+  if (hasVotingStarted(e, now)) {
+    return { add: false, replace: false, reason: "Voting has opened: the electorate is frozen. Members left off can request an exception, which an official decides." };
+  }
   return { add: true, replace: true };
 }
 
+/** How an entry is named in the audit log: exactly who was added or removed. */
+function rollLabel(e: { githubLogin: string | null; email: string | null }): string {
+  return e.githubLogin && e.email ? `${e.githubLogin} <${e.email}>` : (e.githubLogin ?? e.email ?? "?");
+}
+
 /**
- * Official. "add" merges (until voting closes: late additions are how a roll
- * gets fixed); "replace" swaps the imported roll for a new one, only before
- * voting opens, and keeps the exceptions officials granted.
+ * Official, before voting opens. "add" merges; "replace" swaps the imported
+ * roll for a new one and keeps the exceptions officials granted. The audit
+ * entry names every entry added and removed, not just how many.
  */
-export async function importElectorate(actor: Actor | null, input: z.input<typeof Input>): Promise<{ added: number; total: number }> {
+export async function importElectorate(actor: Actor | null, input: z.input<typeof Input>): Promise<{ added: number; removed: number; total: number }> {
   requireSignedIn(actor);
   const { electionId, text, mode } = parseInput(Input, input);
   // Checked again inside the transaction; first here, so that only an official
@@ -53,17 +61,32 @@ export async function importElectorate(actor: Actor | null, input: z.input<typeo
     async (tx) => {
       const official = await requireOfficial(tx, actor, electionId);
       const e = await findElection(tx, electionId);
-      const now = new Date();
-      const rules = electorateImportRules(e, now);
+      const rules = electorateImportRules(e, new Date());
       if (!rules[mode]) throw new ConflictError("reason" in rules ? rules.reason : "The electorate can no longer change.");
+      const removedRows =
+        mode === "replace"
+          ? await tx.electorateEntry.findMany({ where: { electionId, source: "import" }, select: { githubLogin: true, email: true }, orderBy: { id: "asc" } })
+          : [];
       if (mode === "replace") await tx.electorateEntry.deleteMany({ where: { electionId, source: "import" } });
-      const { count: added } = await tx.electorateEntry.createMany({
+      const addedRows = await tx.electorateEntry.createManyAndReturn({
         data: rows.map((r) => ({ electionId, githubLogin: r.githubLogin, email: r.email, name: r.name, source: "import" })),
         skipDuplicates: true,
+        select: { githubLogin: true, email: true },
       });
+      // A replace that re-adds someone neither removes nor adds them.
+      const key = rollLabel;
+      const addedSet = new Set(addedRows.map(key));
+      const removedSet = new Set(removedRows.map(key));
+      const added = addedRows.map(key).filter((k) => !removedSet.has(k));
+      const removed = removedRows.map(key).filter((k) => !addedSet.has(k));
       const total = await tx.electorateEntry.count({ where: { electionId } });
-      await appendAuditEntry(tx, { electionId, actor: official, action: "electorate.imported", details: { mode, listed: rows.length, added, total } });
-      return { added, total };
+      await appendAuditEntry(tx, {
+        electionId,
+        actor: official,
+        action: "electorate.imported",
+        details: { mode, listed: rows.length, total, added, removed },
+      });
+      return { added: added.length, removed: removed.length, total };
     },
     { timeout: 60_000 },
   );

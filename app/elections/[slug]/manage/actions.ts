@@ -108,7 +108,7 @@ export async function importElectorateAction(electionId: string, slug: string, _
   return toState(
     await runUseCase(() => importElectorate(actor, { electionId, text: parsed.data.text, mode: parsed.data.mode }), {
       revalidate: paths(slug),
-      message: (r) => `Imported: ${r.added} added; the electorate has ${r.total} voter${r.total === 1 ? "" : "s"}.`,
+      message: (r) => `Imported: ${r.added} added, ${r.removed} removed; the electorate has ${r.total} voter${r.total === 1 ? "" : "s"}.`,
     }),
   );
 }

@@ -353,8 +353,7 @@ export default async function ManagePage({ params }: Params) {
         {!importRules.add && <LockedNote>{importRules.reason}</LockedNote>}
         {importRules.add && (
           <>
-            {!importRules.replace && <LockedNote>{importRules.reason}</LockedNote>}
-            <ActionForm action={bind(importElectorateAction)} submitLabel={importRules.replace ? "Import electorate" : "Add to the electorate"} ariaLabel="Import electorate" className="mt-3 max-w-2xl space-y-4">
+            <ActionForm action={bind(importElectorateAction)} submitLabel="Import electorate" ariaLabel="Import electorate" className="mt-3 max-w-2xl space-y-4">
               <div>
                 <label htmlFor="electorate-text" className={label}>
                   Paste the electorate
@@ -371,8 +370,7 @@ export default async function ManagePage({ params }: Params) {
                 </label>
                 <input id="electorate-file" name="file" type="file" accept=".csv,.yaml,.yml,.txt" className="mt-1 block text-sm" />
               </div>
-              {importRules.replace ? (
-                <fieldset>
+              <fieldset>
                   <legend className={label}>Mode</legend>
                   <div className="mt-1 flex flex-wrap gap-x-6 gap-y-2">
                     <label className="flex items-center gap-2">
@@ -382,10 +380,7 @@ export default async function ManagePage({ params }: Params) {
                       <input type="radio" name="mode" value="replace" /> Replace the current electorate
                     </label>
                   </div>
-                </fieldset>
-              ) : (
-                <input type="hidden" name="mode" value="add" />
-              )}
+              </fieldset>
             </ActionForm>
           </>
         )}

@@ -20,7 +20,7 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
   return { title: e && e.state !== "DRAFT" ? `Results: ${e.title}` : "Results" };
 }
 
-type StoredResult = TallyResult & { turnout?: { voted: number; electorate: number } };
+type StoredResult = TallyResult & { turnout?: { voted: number; electorate: number; ballots?: number } };
 
 export default async function ResultsPage({ params }: Params) {
   const { slug } = await params;
@@ -120,6 +120,11 @@ export default async function ResultsPage({ params }: Params) {
               <dd>
                 {turnout.voted} of {turnout.electorate}
                 {turnout.electorate > 0 && ` (${((100 * turnout.voted) / turnout.electorate).toFixed(1)}%)`}
+              </dd>
+              {/* The count refuses unless these are equal; both are shown so anyone can see that they were. */}
+              <dt className="font-semibold">Voters recorded / ballots in the box</dt>
+              <dd data-testid="ballots-vs-voters">
+                {turnout.voted} / {turnout.ballots ?? r.ballots}
               </dd>
             </>
           )}
@@ -274,8 +279,19 @@ export default async function ResultsPage({ params }: Params) {
           <h2 id="receipt-check-h" className={h2}>
             Check that your ballot was counted
           </h2>
-          <p className="mt-2 text-gray-800">Enter the receipt code you got when you voted to see the ballot it names and the hash it is published under.</p>
-          <ReceiptCheck view={viewBallotAction.bind(null, election.id)} candidates={ordered} jsonHref={`/elections/${slug}/export?format=json`} />
+          {actor ? (
+            <>
+              <p className="mt-2 text-gray-800">Enter the receipt code you got when you voted to see the ballot it names and the hash it is published under.</p>
+              <ReceiptCheck view={viewBallotAction.bind(null, election.id)} candidates={ordered} jsonHref={`/elections/${slug}/export?format=json`} />
+            </>
+          ) : (
+            <p className="mt-2 text-gray-800">
+              <Link href={`/signin?callbackUrl=${encodeURIComponent(`/elections/${slug}/results`)}`} className={link}>
+                Sign in
+              </Link>{" "}
+              with the account you voted with, then enter your receipt code: a receipt only opens its own voter&apos;s ballot.
+            </p>
+          )}
         </section>
       )}
 

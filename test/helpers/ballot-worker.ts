@@ -1,0 +1,92 @@
+// A separate process that casts ballots through the real use cases, for the
+// secrecy tests that kill it mid-flight or restart the database under it.
+//   node --import tsx test/helpers/ballot-worker.ts setup <voters>      → prints {electionId, officialId, voters, candidates}
+//   node --import tsx test/helpers/ballot-worker.ts cast <electionId> <voterId>...
+//       casts (or, when a voter already voted and printed a receipt, replaces) in order, printing one JSON line per ballot;
+//       a database error is retried, as a browser retries the same submission.
+//   node --import tsx test/helpers/ballot-worker.ts close <electionId> <officialId>
+// DATABASE_URL and RECEIPT_SECRET come from the environment.
+import { randomUUID } from "node:crypto";
+import { prisma } from "@/lib/db/client";
+import { castBallot } from "@/lib/ballots/cast-ballot";
+import { closeVoting } from "@/lib/elections/close-voting";
+import { closeRateLimitStore } from "@/lib/rate-limit";
+import type { Actor } from "@/lib/auth/actor";
+import { rankingFor } from "./worker-ranking";
+
+const H = 3600_000;
+
+async function actor(id: string): Promise<Actor> {
+  const u = await prisma.user.findUniqueOrThrow({ where: { id } });
+  return { id: u.id, name: u.name, email: u.email, githubLogin: u.githubLogin, isAdmin: false };
+}
+
+async function setup(voters: number) {
+  const now = Date.now();
+  const tag = randomUUID().slice(0, 8);
+  const e = await prisma.election.create({
+    data: {
+      slug: `worker-${tag}`,
+      title: "Worker election",
+      seats: 1,
+      state: "SCHEDULED",
+      openedAt: new Date(now - 4 * H),
+      nominationsOpenAt: new Date(now - 3 * H),
+      nominationsCloseAt: new Date(now - 2 * H),
+      votingOpenAt: new Date(now - H),
+      votingCloseAt: new Date(now + 24 * H),
+    },
+  });
+  const official = await prisma.user.create({ data: { githubLogin: `official-${tag}`, name: "Official" } });
+  await prisma.official.create({ data: { electionId: e.id, userId: official.id } });
+  const candidates: string[] = [];
+  for (const name of ["Ann", "Ben", "Cat", "Dov"]) {
+    const c = await prisma.candidacy.create({ data: { electionId: e.id, displayName: name, email: `${name}-${tag}@example.org`, statement: "I stand.", status: "ACCEPTED" } });
+    candidates.push(c.id);
+  }
+  const ids: string[] = [];
+  for (let i = 0; i < voters; i++) {
+    const login = `voter-${tag}-${i}`;
+    const u = await prisma.user.create({ data: { githubLogin: login, email: `${login}@example.org`, name: login } });
+    await prisma.electorateEntry.create({ data: { electionId: e.id, githubLogin: login, email: `${login}@example.org` } });
+    ids.push(u.id);
+  }
+  console.log(JSON.stringify({ electionId: e.id, officialId: official.id, voters: ids, candidates }));
+}
+
+async function cast(electionId: string, voterIds: string[]) {
+  const candidates = (await prisma.candidacy.findMany({ where: { electionId }, orderBy: { displayName: "asc" } })).map((c) => c.id);
+  for (const voterId of voterIds) {
+    const who = await actor(voterId);
+    const index = Number(who.githubLogin?.split("-").at(-1));
+    const submissionId = `worker-${voterId}`;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const r = await castBallot(who, { electionId, ranking: rankingFor(index, candidates), submissionId });
+        console.log(JSON.stringify({ voterId, receipt: r.receipt }));
+        break;
+      } catch (error) {
+        if (attempt > 50 || (error as { status?: number }).status) throw error;
+        await new Promise((r) => setTimeout(r, 200));
+      }
+    }
+  }
+}
+
+async function main() {
+  const [command, ...args] = process.argv.slice(2);
+  if (command === "setup") await setup(Number(args[0]));
+  else if (command === "cast") await cast(args[0], args.slice(1));
+  else if (command === "close") console.log(JSON.stringify(await closeVoting(await actor(args[1]), { electionId: args[0] })));
+  else throw new Error(`unknown command ${command}`);
+}
+
+main()
+  .then(async () => {
+    await closeRateLimitStore();
+    await prisma.$disconnect();
+  })
+  .catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
