@@ -6,6 +6,7 @@ import { prisma } from "@/lib/db/client";
 import { ConflictError, ForbiddenError } from "@/lib/errors";
 import { matchingRollEntries } from "@/lib/electorate/check-eligibility";
 import { parseInput } from "@/lib/elections/parse-input";
+import { logger } from "@/lib/log/logger";
 import { consume } from "@/lib/rate-limit";
 import { findLiveBallot } from "./ballot-box";
 import { flushPendingBallots } from "./flush-ballots";
@@ -13,6 +14,12 @@ import { checkRanking, RankingInput } from "./ranking";
 import { derivedReceiptCode, receiptHash } from "./receipt";
 import { sealBallot } from "./sealed-ballot";
 import { openBallotBox } from "./voting-window";
+
+/**
+ * A voter would rather wait a few seconds for a database connection at peak
+ * than be told their ballot failed; Prisma's default is 2 s.
+ */
+export const BALLOT_TRANSACTION = { maxWait: 10_000, timeout: 15_000 };
 
 /** The browser's random id for one press of "cast": a retry with the same id gets the same receipt. */
 export const SubmissionId = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, "not a submission id");
@@ -79,7 +86,9 @@ export async function castBallot(actor: Actor | null, input: z.input<typeof Inpu
     const code = derivedReceiptCode(entryId, "cast", submissionId);
     await tx.pendingBallot.create({ data: { electionId, sealed: sealBallot(electionId, { ranking: tiers, receiptHash: receiptHash(entryId, code) }) } });
     return { receipt: code, ranking: tiers };
-  });
+  }, BALLOT_TRANSACTION);
+  // That someone voted is public on the roll; never who, next to anything about the ballot.
+  logger.info({ electionId }, "ballot cast");
   await flushPendingBallots(electionId);
   return reply;
 }

@@ -92,6 +92,7 @@ export async function movePending(tx: Tx, electionId: string, opts: { force: boo
   if (gone.length) await tx.ballot.deleteMany({ where: { electionId, receiptHash: { in: gone } } });
   if (rows.length) await tx.ballot.createMany({ data: rows });
   await tx.pendingBallot.deleteMany({ where: { id: { in: opened.map((p) => p.id) } } });
+  logger.debug({ electionId, written: rows.length, consumed: opened.length, unreadable }, "ballots moved into the box");
   return { written: rows.length, consumed: opened.length, unreadable };
 }
 

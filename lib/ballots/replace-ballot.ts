@@ -5,9 +5,10 @@ import { requireSignedIn } from "@/lib/auth/permissions";
 import { prisma } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
 import { parseInput } from "@/lib/elections/parse-input";
+import { logger } from "@/lib/log/logger";
 import { consume } from "@/lib/rate-limit";
 import { findLiveBallot } from "./ballot-box";
-import { SubmissionId, type CastReply } from "./cast-ballot";
+import { BALLOT_TRANSACTION, SubmissionId, type CastReply } from "./cast-ballot";
 import { flushPendingBallots } from "./flush-ballots";
 import { checkRanking, RankingInput } from "./ranking";
 import { derivedReceiptCode, receiptHash } from "./receipt";
@@ -54,7 +55,8 @@ export async function replaceBallot(actor: Actor | null, input: z.input<typeof I
     }
     await tx.pendingBallot.create({ data: { electionId, sealed: sealBallot(electionId, { ranking: tiers, receiptHash: nextHash, supersedes: oldHash }) } });
     return { receipt: next, ranking: tiers };
-  });
+  }, BALLOT_TRANSACTION);
+  logger.info({ electionId }, "ballot replaced");
   await flushPendingBallots(electionId);
   return reply;
 }

@@ -4,6 +4,7 @@ import { requireOfficial, requireSignedIn } from "@/lib/auth/permissions";
 import { prisma } from "@/lib/db/client";
 import { appendAuditEntry } from "@/lib/audit/append-audit-entry";
 import { ConflictError } from "@/lib/errors";
+import { logger } from "@/lib/log/logger";
 import { shuffleBallotBox, vacuumBallotTables } from "@/lib/ballots/shuffle-ballot-box";
 import type { Election } from "@/lib/generated/prisma/client";
 import { findElection } from "./find-election";
@@ -50,6 +51,7 @@ export async function closeVoting(actor: Actor | null, input: z.input<typeof Inp
     // Rewriting a large election's ballots takes a moment.
     { timeout: 120_000, maxWait: 10_000 },
   );
-  await vacuumBallotTables();
+  const vacuumed = await vacuumBallotTables();
+  logger.info({ electionId, ...closed, vacuumed }, "voting closed; ballot box shuffled");
   return closed;
 }

@@ -37,7 +37,7 @@ async function votedElection() {
 describe("closeVoting", () => {
   it("closes voting (early too), audited; refuses a second close and before voting opened", async () => {
     const { e, official } = await votedElection();
-    expect(await closeVoting(official, { electionId: e.id })).toEqual({ participations: 7 });
+    expect(await closeVoting(official, { electionId: e.id })).toEqual({ participations: 7, ballots: 7 });
     expect((await prisma.election.findUniqueOrThrow({ where: { id: e.id } })).state).toBe("CLOSED");
     expect(await prisma.auditEntry.findFirst({ where: { electionId: e.id }, orderBy: { seq: "desc" } })).toMatchObject({ action: "voting.closed" });
     await expectRefused(() => closeVoting(official, { electionId: e.id }), ConflictError);
@@ -74,7 +74,7 @@ describe("tallyElection and publishResults", () => {
     expect(stored.ballotHash).toBe(expected.ballotHash);
     expect(stored.ballots).toBe(7);
     expect(stored.abstentions).toBe(1);
-    expect(stored.turnout).toEqual({ voted: 7, electorate: 8 });
+    expect(stored.turnout).toEqual({ voted: 7, electorate: 8, ballots: 7 });
     // Alice and Bob lead but share Acme: the cap keeps one of them out.
     expect(stored.winners).toContain(ids.a);
     expect(stored.winners).not.toContain(ids.b);

@@ -4,6 +4,7 @@ import { requireOfficial, requireSignedIn } from "@/lib/auth/permissions";
 import { prisma } from "@/lib/db/client";
 import { appendAuditEntry } from "@/lib/audit/append-audit-entry";
 import { ConflictError } from "@/lib/errors";
+import { logger } from "@/lib/log/logger";
 import { tally, TallyInputError, type TallyResult } from "@/lib/tally";
 import { buildElectionInput } from "./election-input";
 import { findElection } from "./find-election";
@@ -58,6 +59,7 @@ export async function tallyElection(actor: Actor | null, input: z.input<typeof I
         action: "election.tallied",
         details: { ballots: result.ballots, winners: result.winners, ballotHash: result.ballotHash },
       });
+      logger.info({ electionId, ballots: result.ballots, voted }, "election tallied");
       return data;
     },
     // A large election takes a moment to read and count.
