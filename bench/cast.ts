@@ -292,7 +292,8 @@ const ERROR_RE = /"ok":false,"error":"((?:[^"\\]|\\.)*)"/;
 function cast(agent: http.Agent, voter: Voter, sentAt = performance.now(), rawBody?: string): Promise<CastResult> {
   // React's encodeReply of plain JSON arguments is their JSON text (strings starting with "$" would
   // be escaped as "$$"; ids and rankings here never start with "$"). The bound election id comes first.
-  const body = rawBody ?? JSON.stringify([ELECTION_ID, randomRanking()]);
+  // The submission id names one press of the button (a retry would resend it); one per request here.
+  const body = rawBody ?? JSON.stringify([ELECTION_ID, randomRanking(), randomUUID().replace(/-/g, "")]);
   return new Promise((resolve) => {
     const req = http.request(
       {
@@ -742,6 +743,7 @@ async function captureBrowserRequest(slug: string, electionId: string): Promise<
       Array.isArray(body) &&
       body[0] === electionId &&
       Array.isArray(body[1]) &&
+      typeof body[2] === "string" &&
       req.headers["next-action"] === ACTION_ID &&
       req.headers["content-type"] === "text/plain;charset=UTF-8" &&
       req.headers["accept"] === "text/x-component" &&

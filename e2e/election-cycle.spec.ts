@@ -278,6 +278,18 @@ test("an election from creation to a published, independently re-tallied result"
     await expect(cory.getByRole("heading", { name: "Your ballot is recorded" })).toBeVisible();
   });
 
+  await test.step("vera's receipt in cory's hands opens nothing, and vera keeps the use of it", async () => {
+    await cory.goto(`/elections/${SLUG}/vote`);
+    await cory.getByLabel("Receipt code", { exact: true }).fill(latestReceipt);
+    await cory.getByRole("button", { name: "Check my ballot" }).click();
+    await expect(cory.getByRole("alert").filter({ hasText: "No ballot of yours" })).toBeVisible();
+    await expect(cory.getByText("Replacing your ballot.")).toHaveCount(0);
+    await vera.goto(`/elections/${SLUG}/vote`);
+    await vera.getByLabel("Receipt code", { exact: true }).fill(latestReceipt);
+    await vera.getByRole("button", { name: "Check my ballot" }).click();
+    await expect(vera.getByText("Replacing your ballot.")).toBeVisible();
+  });
+
   await test.step("a member not on the electorate is refused", async () => {
     await ines.goto(`/elections/${SLUG}/vote`);
     await expect(ines.getByTestId("vote-refused")).toContainText("not on the electorate");

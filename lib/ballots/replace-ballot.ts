@@ -51,7 +51,7 @@ export async function replaceBallot(actor: Actor | null, input: z.input<typeof I
       // A retry of a replacement that committed: answer as the first time.
       const recorded = await findLiveBallot(tx, electionId, nextHash);
       if (recorded) return { receipt: next, ranking: recorded.ranking };
-      throw new NotFoundError("None of your ballots in this election has that receipt (a replaced ballot's old receipt no longer works).");
+      throw new NotFoundError("No ballot of yours in this election has that receipt (a replaced ballot's old receipt no longer works).");
     }
     await tx.pendingBallot.create({ data: { electionId, sealed: sealBallot(electionId, { ranking: tiers, receiptHash: nextHash, supersedes: oldHash }) } });
     return { receipt: next, ranking: tiers };

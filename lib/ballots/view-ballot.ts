@@ -32,7 +32,7 @@ export async function viewBallot(actor: Actor | null, input: z.input<typeof Inpu
     if (!entryId) throw notYourBallot();
     const hash = receiptHash(entryId, receipt);
     const b = await findLiveBallot(tx, electionId, hash);
-    if (!b) throw new NotFoundError("None of your ballots in this election has that receipt (a replaced ballot's old receipt no longer works).");
+    if (!b) throw new NotFoundError("No ballot of yours in this election has that receipt (a replaced ballot's old receipt no longer works).");
     return { ranking: b.ranking, receiptHash: hash };
   });
 }

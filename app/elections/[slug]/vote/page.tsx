@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { prisma } from "@/lib/db/client";
-import { isEligibleVoter } from "@/lib/electorate/check-eligibility";
+import { matchingRollEntries } from "@/lib/electorate/check-eligibility";
 import { RankingBallot } from "@/components/ballot/RankingBallot";
 import { LocalTime } from "@/components/LocalTime";
 import { PhaseBadge } from "@/components/PhaseBadge";
@@ -43,8 +43,8 @@ export default async function VotePage({ params }: Params) {
   }
 
   // What the page offers; castBallot checks all of this again on the server.
-  const [eligible, voted, candidates] = await Promise.all([
-    isEligibleVoter(prisma, actor, election.id),
+  const [entries, voted, candidates] = await Promise.all([
+    matchingRollEntries(prisma, actor, election.id),
     prisma.participation.findUnique({ where: { electionId_userId: { electionId: election.id, userId: actor.id } } }).then((p) => p !== null),
     prisma.candidacy.findMany({
       where: { electionId: election.id, status: "ACCEPTED" },
@@ -52,6 +52,11 @@ export default async function VotePage({ params }: Params) {
       select: { id: true, displayName: true, affiliation: true },
     }),
   ]);
+
+  const eligible = entries.length > 0;
+  // Every roll entry naming this person already has a ballot, cast from another account.
+  const entryTaken =
+    eligible && !voted && (await prisma.participation.count({ where: { entryId: { in: entries.map((e) => e.id) } } })) === entries.length;
 
   let refusal: ReactNode = null;
   if (phase !== "voting") {
@@ -62,6 +67,13 @@ export default async function VotePage({ params }: Params) {
           ? election.votingOpenAt && <LocalTime iso={election.votingOpenAt.toISOString()} />
           : election.votingCloseAt && <LocalTime iso={election.votingCloseAt.toISOString()} />}
         .
+      </>
+    );
+  } else if (entryTaken) {
+    refusal = (
+      <>
+        A ballot has already been cast for your entry on the electorate, from another account. Each entry has one ballot. If that was not you,
+        tell the officials of this election.
       </>
     );
   } else if (!eligible && !voted) {
