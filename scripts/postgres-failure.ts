@@ -21,6 +21,10 @@ export class LogTail {
     }
   }
 
+  clear(): void {
+    this.kept.length = 0;
+  }
+
   lines(): string[] {
     return [...this.kept];
   }

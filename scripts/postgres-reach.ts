@@ -6,8 +6,7 @@
 // (mode 700) made initdb die with an unhandled `spawn EACCES`; this check runs
 // first and refuses with the folder that blocks and the command that fixes it.
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, statSync } from "node:fs";
-import { accessSync, constants } from "node:fs";
+import { accessSync, constants, existsSync, statSync } from "node:fs";
 import { userInfo } from "node:os";
 import path from "node:path";
 
@@ -86,15 +85,15 @@ export function blockingFolders(target: string, user: ServerUser): Blocker[] {
     const st = statSync(folder);
     if (!st.isDirectory()) continue;
     const cls = classFor(st, user);
-    const shown = `${modeString(st.mode & 0o777)} ${ownerName(st.uid, "passwd")}:${ownerName(st.gid, "group")}`;
+    const shown = () => `${modeString(st.mode & 0o777)} ${ownerName(st.uid, "passwd")}:${ownerName(st.gid, "group")}`;
     if (user.isCurrent) {
       try {
         accessSync(folder, constants.X_OK);
       } catch {
-        return [{ folder, cls, shown }];
+        return [{ folder, cls, shown: shown() }];
       }
     } else if ((st.mode & X_BIT[cls]) === 0) {
-      blockers.push({ folder, cls, shown });
+      blockers.push({ folder, cls, shown: shown() });
     }
   }
   return blockers;
