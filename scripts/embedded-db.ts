@@ -71,7 +71,8 @@ export async function startEmbeddedPostgres(opts: {
     password: "postgres",
     persistent: true,
     // CI runs as root and PostgreSQL refuses to; the package then runs it as a "postgres" user.
-    createPostgresUser: true,
+    // Only as root: for anyone else the package would try (and fail) to add that user anyway.
+    createPostgresUser: !user.isCurrent,
     onLog: (message) => {
       log.push(message);
       if (opts.quiet === false) console.log(message);

@@ -205,6 +205,9 @@ describe("the commands that start the embedded PostgreSQL", () => {
   it("`npm start` prints the refusal alone, exits 1 and creates nothing", async () => {
     const { parent, dir, says } = unreachableDataFolder("start");
     const r = await run(["--import", "tsx", "scripts/start.ts"], {
+      // Given, so the start writes no secrets file into the checkout's .data either.
+      NEXTAUTH_SECRET: "s".repeat(32),
+      RECEIPT_SECRET: "r".repeat(32),
       PORT: String(await freePort()),
       HUSTINGS_PG_DIR: dir,
       HUSTINGS_PG_PORT: String(await freePort()),
