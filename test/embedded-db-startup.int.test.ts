@@ -10,6 +10,7 @@ import path from "node:path";
 import pg from "pg";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { PostgresStartError, startEmbeddedPostgres } from "@/scripts/embedded-db";
+import { portTaken } from "@/scripts/postgres-failure";
 import { blockingFolders, reachProblem, serverUser } from "@/scripts/postgres-reach";
 
 const asRoot = process.getuid?.() === 0;
@@ -128,6 +129,24 @@ describe("a PostgreSQL that fails to start", () => {
       await client.end();
       await db.stop();
     }
+  });
+
+  it("stops a server whose data folder has another password, and says why with the server's words", async () => {
+    // The last case here: the folder keeps the other password afterwards.
+    const db = await startEmbeddedPostgres({ dir: cluster, port, database: "postgres" });
+    const client = new pg.Client({ connectionString: db.url });
+    await client.connect();
+    await client.query("ALTER USER postgres PASSWORD 'not-hustings'");
+    await client.end();
+    await db.stop();
+
+    const e = await startFailure(cluster, port);
+    expect(e.message).toContain(`PostgreSQL started but refused the connection Hustings opened (data folder ${cluster}, port ${port}).`);
+    expect(e.message).toContain('password authentication failed for user "postgres"');
+    expect(e.message).toContain("set HUSTINGS_PG_DIR to a new folder");
+    // Not left running: the port is free again and the folder has no live pid file.
+    expect(await portTaken(port)).toBeNull();
+    expect(existsSync(path.join(cluster, "postmaster.pid"))).toBe(false);
   });
 });
 
