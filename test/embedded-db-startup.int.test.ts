@@ -135,6 +135,18 @@ describe("a PostgreSQL that fails to start", () => {
     expect(e.message).not.toMatch(/port .* (in use|taken)/i);
   });
 
+  it("names the other PostgreSQL already running on the same data folder", async () => {
+    const first = await startEmbeddedPostgres({ dir: cluster, port, database: "postgres" });
+    try {
+      const pid = Number(readFileSync(path.join(cluster, "postmaster.pid"), "utf8").split("\n")[0]);
+      const e = await startFailure(cluster, await freePort());
+      expect(e.message).toContain(`Another PostgreSQL (pid ${pid}) is already running on this data folder. Stop it, or set HUSTINGS_PG_DIR to another folder.`);
+      expect(e.message).toMatch(/lock file "postmaster\.pid" already exists/);
+    } finally {
+      await first.stop();
+    }
+  });
+
   it("starts again once the data folder is whole (the cases above changed nothing else)", async () => {
     const db = await startEmbeddedPostgres({ dir: cluster, port, database: "postgres" });
     const client = new pg.Client({ connectionString: db.url });
@@ -213,9 +225,9 @@ describe("the commands that start the embedded PostgreSQL", () => {
   }
 
   function run(args: string[], env: Record<string, string>): Promise<{ code: number | null; output: string }> {
-    const { DATABASE_URL: _ignored, ...inherited } = process.env;
     return new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...inherited, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+      // Empty, not absent: set, it also wins over a DATABASE_URL in a developer's .env, and means "embedded".
+      const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, DATABASE_URL: "", ...env }, stdio: ["ignore", "pipe", "pipe"] });
       let output = "";
       child.stdout.on("data", (c: Buffer) => (output += c.toString()));
       child.stderr.on("data", (c: Buffer) => (output += c.toString()));
