@@ -6,7 +6,7 @@ import path from "node:path";
 import dotenv from "dotenv";
 import { loadDatabaseEnv } from "../lib/config/env";
 import type { KataElection } from "../lib/import/parse-kata-folder";
-import { APP_DATABASE, embeddedDatabaseUrl, explainPostgresFailure, runningPostgresPort, startEmbeddedPostgres } from "../scripts/embedded-db";
+import { APP_DATABASE, embeddedDatabaseUrl, runningPostgresPort, startEmbeddedPostgres } from "../scripts/embedded-db";
 import { migrateDeploy } from "../scripts/migrate-deploy";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
@@ -38,9 +38,8 @@ export async function importIntoDatabase(election: KataElection, say: (line: str
   }
 
   say(`starting PostgreSQL in ${env.pgDir} on port ${env.pgPort}`);
-  const db = await startEmbeddedPostgres({ dir, port: env.pgPort, database: APP_DATABASE }).catch((e: unknown) => {
-    throw new Error(explainPostgresFailure(dir, env.pgPort, e));
-  });
+  // A failure to start explains itself (cli/import.ts prints its message alone).
+  const db = await startEmbeddedPostgres({ dir, port: env.pgPort, database: APP_DATABASE });
   try {
     await migrateDeploy(db.url);
     return await importWith(db.url, election);

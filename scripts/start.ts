@@ -13,7 +13,7 @@ import path from "node:path";
 import dotenv from "dotenv";
 import pg from "pg";
 import { demoSecrets, EnvError, isDemoMode, loadEnv, type Config, type EnvProblem } from "../lib/config/env";
-import { APP_DATABASE, explainPostgresFailure, startEmbeddedPostgres, type RunningDatabase } from "./embedded-db";
+import { APP_DATABASE, startEmbeddedPostgres, type RunningDatabase } from "./embedded-db";
 import { migrateDeploy } from "./migrate-deploy";
 import { changedSince, readSources, recordBuild } from "./source-stamp";
 
@@ -61,9 +61,8 @@ async function main(): Promise<void> {
     say(`starting PostgreSQL in ${pgDir} on port ${pgPort}`);
     pgDirInUse = path.resolve(ROOT, pgDir);
     const t = performance.now();
-    dbStarting = startEmbeddedPostgres({ dir: pgDir, port: pgPort, database: DATABASE }).catch((e: unknown) => {
-      throw new Error(explainPostgresFailure(pgDir, pgPort, e));
-    });
+    // Its errors already say what is wrong and what to do; main() prints the message alone.
+    dbStarting = startEmbeddedPostgres({ dir: pgDir, port: pgPort, database: DATABASE });
     const db = await dbStarting;
     if (config.startup.freshDb) await recreateDatabase(db.url);
     databaseUrl = db.url;

@@ -11,7 +11,8 @@ export async function setup(): Promise<void> {
   let url = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
   if (!url) {
     const port = Number(process.env.TEST_PG_PORT ?? 54329);
-    db = await startEmbeddedPostgres({ dir: `.data/test-pg-${port}`, port, database: "postgres" });
+    // The folder follows the port, so TEST_PG_PORT moves both.
+    db = await startEmbeddedPostgres({ dir: `.data/test-pg-${port}`, port, database: "postgres", variables: { port: "TEST_PG_PORT" } });
     const admin = new pg.Client({ connectionString: db.url });
     await admin.connect();
     await admin.query('DROP DATABASE IF EXISTS "hustings_test" WITH (FORCE)');
