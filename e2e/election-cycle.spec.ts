@@ -141,7 +141,7 @@ test("an election from creation to a published, independently re-tallied result"
         ].join("\n"),
       );
     await form.getByRole("button", { name: "Import electorate" }).click();
-    await expect(form.getByText(/3 added; the electorate has 3 voters/)).toBeVisible();
+    await expect(form.getByText(/3 added, 0 removed; the electorate has 3 voters/)).toBeVisible();
 
     await vera.goto("/");
     await expect(vera.getByRole("link", { name: TITLE })).toBeVisible();
