@@ -25,32 +25,47 @@ const handle = app.getRequestHandler();
 
 const METHODS_WITH_BODY = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
+// A refused body is still read (and dropped) up to this much, so a client that
+// sends its whole body before reading the answer gets the answer; past it, the
+// connection is cut.
+const DRAIN_LIMIT = 32 * 1024 * 1024;
+
 function refuse(req: IncomingMessage, res: ServerResponse, status: number, message: string): void {
-  // The client may still be sending; closing the connection stops it without reading the rest.
-  res.writeHead(status, { "Content-Type": "text/plain; charset=utf-8", Connection: "close" });
+  res.writeHead(status, { "Content-Type": "text/plain; charset=utf-8" });
   res.end(`${message}\n`);
+  let drained = 0;
+  req.on("data", (chunk: Buffer) => {
+    drained += chunk.length;
+    if (drained > DRAIN_LIMIT) req.socket.destroy();
+  });
   req.resume();
 }
 
-/** Reads the body within `limit` bytes; null if it is larger (and the answer is sent). */
-async function readBody(req: IncomingMessage, res: ServerResponse, limit: number): Promise<Buffer | null> {
-  const tooLarge = `Request body too large: at most ${describeLimit(limit)} here.`;
+const tooLarge = (limit: number) => `Request body too large: at most ${describeLimit(limit)} here.`;
+
+function declaredTooLarge(req: IncomingMessage, limit: number): boolean {
   const declared = Number(req.headers["content-length"]);
-  if (Number.isFinite(declared) && declared > limit) {
-    refuse(req, res, 413, tooLarge);
-    return null;
-  }
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > limit) {
-      refuse(req, res, 413, tooLarge);
-      return null;
-    }
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks, size);
+  return Number.isFinite(declared) && declared > limit;
+}
+
+/** Reads the body within `limit` bytes; null once it is larger (the rest is left to refuse()). */
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= limit) return void chunks.push(chunk);
+      req.off("data", onData);
+      req.off("end", onEnd);
+      req.pause();
+      resolve(null);
+    };
+    const onEnd = () => resolve(Buffer.concat(chunks, size));
+    req.on("data", onData);
+    req.on("end", onEnd);
+    req.once("error", reject);
+  });
 }
 
 /** A request Next.js reads as usual, whose body is the one already read. */
@@ -72,15 +87,18 @@ function replay(req: IncomingMessage, body: Buffer): IncomingMessage {
   return copy;
 }
 
+const pathnameOf = (req: IncomingMessage) => new URL(req.url ?? "/", "http://localhost").pathname;
+
 async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
   // Whatever the client sent under our header's name is discarded first.
   delete req.headers[CLIENT_ADDRESS_HEADER];
   req.headers[CLIENT_ADDRESS_HEADER] = resolveClientAddress(req.headers["x-forwarded-for"], req.socket.remoteAddress, hops);
 
   if (!METHODS_WITH_BODY.has(req.method ?? "GET")) return handle(req, res);
-  const pathname = new URL(req.url ?? "/", "http://localhost").pathname;
-  const body = await readBody(req, res, bodyLimitFor(pathname));
-  if (!body) return;
+  const limit = bodyLimitFor(pathnameOf(req));
+  if (declaredTooLarge(req, limit)) return refuse(req, res, 413, tooLarge(limit));
+  const body = await readBody(req, limit);
+  if (!body) return refuse(req, res, 413, tooLarge(limit));
   if (nestingDepth(body, req.headers["content-type"]) > MAX_NESTING) {
     refuse(req, res, 400, `Request body nested too deeply: at most ${MAX_NESTING} levels.`);
     return;
@@ -95,6 +113,17 @@ const server = http.createServer((req, res) => {
     if (!res.headersSent) res.writeHead(500, { "Content-Type": "text/plain; charset=utf-8" });
     res.end();
   });
+});
+// A client that asks before sending its body (Expect: 100-continue) learns at once that it is too large.
+server.on("checkContinue", (req: IncomingMessage, res: ServerResponse) => {
+  const limit = bodyLimitFor(pathnameOf(req));
+  if (declaredTooLarge(req, limit)) {
+    res.writeHead(413, { "Content-Type": "text/plain; charset=utf-8", Connection: "close" });
+    res.end(`${tooLarge(limit)}\n`);
+    return;
+  }
+  res.writeContinue();
+  server.emit("request", req, res);
 });
 // Longer than a load balancer's idle timeout (often 60 s), so it never reuses a connection we closed.
 server.keepAliveTimeout = 65_000;
