@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import localFont from "next/font/local";
 import Link from "next/link";
+import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { isDemoMode } from "@/lib/config/env";
 import "./globals.css";
@@ -39,7 +40,10 @@ export const viewport: Viewport = {
  * `nav` is an optional parallel-route slot (`app/@nav/…`): the sign-in state
  * and menu live there, so this shell does not depend on the auth code.
  */
-export default function RootLayout({ children, nav }: { children: ReactNode; nav?: ReactNode }) {
+export default async function RootLayout({ children, nav }: { children: ReactNode; nav?: ReactNode }) {
+  // Every page is rendered per request: a page prerendered at build time would
+  // carry no CSP nonce (proxy.ts), and its scripts would be blocked.
+  await connection();
   const demo = isDemoMode();
   return (
     <html lang="en" className={`${inter.variable} ${interExtended.variable}`}>

@@ -1,7 +1,7 @@
 // `npm start` (PRODUCT §10): one command from a fresh clone to a running
 // instance. Checks the configuration, brings up the database (an embedded
 // PostgreSQL when DATABASE_URL is unset), migrates, seeds the demo once,
-// builds when the sources changed, runs `next start`, and on SIGINT/SIGTERM
+// builds when the sources changed, runs the app server (scripts/serve.ts), and on SIGINT/SIGTERM
 // stops the app before the database so no request is cut off mid-transaction.
 // Loaded first, for its side effect: it registers its exit hooks now, so the
 // loop below removes them and this script alone decides the shutdown order.
@@ -96,7 +96,8 @@ async function main(): Promise<void> {
     say(`built (${seconds(t)})`);
   }
 
-  const app = spawnNext(["start", "--port", String(config.port)], appEnv, "inherit");
+  // Our server rather than `next start`: it computes the client address and limits request bodies (scripts/serve.ts).
+  const app = spawnServer(appEnv);
   app.on("exit", (code, signal) => {
     if (stopping) return;
     console.error(`[hustings] the app stopped unexpectedly (${signal ?? `exit ${code}`})`);
@@ -205,6 +206,13 @@ function spawnNext(args: string[], env: Record<string, string>, stdio: "inherit"
   return child;
 }
 
+function spawnServer(env: Record<string, string>): ChildProcess {
+  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "scripts", "serve.ts")], { cwd: ROOT, env: env as NodeJS.ProcessEnv, stdio: "inherit" });
+  children.add(child);
+  child.on("exit", () => children.delete(child));
+  return child;
+}
+
 function run(args: string[], env: Record<string, string>, stdio: "inherit" | "ignore"): Promise<number> {
   return new Promise((resolve, reject) => {
     const child = spawnNext(args, env, stdio);
@@ -216,7 +224,7 @@ function run(args: string[], env: Record<string, string>, stdio: "inherit" | "ig
 async function waitForHttp(port: number, app: ChildProcess): Promise<void> {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
-    if (app.exitCode !== null || app.signalCode !== null || stopping) throw new Error("next start exited before it was ready");
+    if (app.exitCode !== null || app.signalCode !== null || stopping) throw new Error("the app server exited before it was ready");
     try {
       await fetch(`http://127.0.0.1:${port}/`, { method: "HEAD", redirect: "manual", signal: AbortSignal.timeout(2_000) });
       return;

@@ -129,4 +129,11 @@ describe("loadEnv", () => {
     expect(c.startup).toEqual({ pgDir: "/tmp/pg", pgPort: 55555, freshDb: true, seedDemo: true });
     expect(problems({ HUSTINGS_SEED: "everything" }).HUSTINGS_SEED).toMatch(/"demo"/);
   });
+  it("trusts no proxy's X-Forwarded-For unless HUSTINGS_TRUSTED_PROXY_HOPS says how many", () => {
+    expect(loadEnv({}).trustedProxyHops).toBe(0);
+    expect(loadEnv({ HUSTINGS_TRUSTED_PROXY_HOPS: "2" }).trustedProxyHops).toBe(2);
+    for (const bad of ["-1", "1.5", "all", "11"]) {
+      expect(problems({ HUSTINGS_TRUSTED_PROXY_HOPS: bad }).HUSTINGS_TRUSTED_PROXY_HOPS).toMatch(/number/);
+    }
+  });
 });

@@ -31,3 +31,15 @@ export async function loadElection(slug: string) {
   if (!isPublicElection(election) && !official && !actor?.isAdmin) notFound();
   return { election, actor, official, phase: electionPhase(election) };
 }
+
+/**
+ * The election if this visitor may see it, by loadElection's rule, else null.
+ * For generateMetadata: it runs beside the page, so a title built from an
+ * unchecked lookup would name a hidden draft on the very 404 that hides it.
+ */
+export async function visibleElection(slug: string): Promise<ElectionRow | null> {
+  const [election, actor] = await Promise.all([electionBySlug(slug), currentActor()]);
+  if (!election) return null;
+  if (isPublicElection(election) || actor?.isAdmin) return election;
+  return (await isOfficialOf(actor?.id, election.id)) ? election : null;
+}

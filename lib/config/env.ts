@@ -58,6 +58,12 @@ const schema = z.object({
   OIDC_NAME: nonEmpty.optional(),
   HUSTINGS_ADMINS: z.string().optional(),
   HUSTINGS_DEMO: flag.optional(),
+  HUSTINGS_TRUSTED_PROXY_HOPS: z.coerce
+    .number({ message: "must be the number of proxies in front of the app (0 if none)" })
+    .int("must be a whole number from 0 to 10")
+    .min(0, "must be a whole number from 0 to 10")
+    .max(10, "must be a whole number from 0 to 10")
+    .default(0),
   LOG_LEVEL: z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(", ")}` }).default("info"),
   // Knobs of `npm start` (scripts/start.ts); validated here so a typo is named too.
   HUSTINGS_PG_DIR: nonEmpty.default(".data/pg"),
@@ -83,6 +89,8 @@ export interface Config {
   /** Sign-in as any seeded person at /demo; never for a real election. */
   demo: boolean;
   logLevel: LogLevel;
+  /** Proxies in front of the app whose X-Forwarded-For entries are believed (scripts/serve.ts). */
+  trustedProxyHops: number;
   startup: { pgDir: string; pgPort: number; freshDb: boolean; seedDemo: boolean };
 }
 
@@ -166,6 +174,7 @@ export function loadEnv(raw: NodeJS.ProcessEnv | Record<string, string | undefin
     admins,
     demo,
     logLevel: e.LOG_LEVEL,
+    trustedProxyHops: e.HUSTINGS_TRUSTED_PROXY_HOPS,
     startup: { pgDir: e.HUSTINGS_PG_DIR, pgPort: e.HUSTINGS_PG_PORT, freshDb: e.HUSTINGS_FRESH_DB, seedDemo: e.HUSTINGS_SEED === "demo" },
   };
 }

@@ -3,17 +3,17 @@ import { prisma } from "@/lib/db/client";
 import { Markdown } from "@/components/markdown/Markdown";
 import { h1, h2, link } from "@/components/ui";
 import type { Metadata } from "next";
-import { electionBySlug, loadElection } from "@/app/_lib/election";
+import { visibleElection, loadElection } from "@/app/_lib/election";
 import { BackToElection } from "@/components/BackToElection";
 
 type Params = { params: Promise<{ slug: string; id: string }> };
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const { slug, id } = await params;
-  const e = await electionBySlug(slug);
+  const e = await visibleElection(slug);
   // Only an accepted declaration's name is public; the page itself decides who sees the rest.
   const c = e ? await prisma.candidacy.findFirst({ where: { id, electionId: e.id, status: "ACCEPTED" }, select: { displayName: true } }) : null;
-  return { title: c && e && e.state !== "DRAFT" ? `${c.displayName} — ${e.title}` : "Candidate" };
+  return { title: c && e ? `${c.displayName} — ${e.title}` : "Candidate" };
 }
 
 export default async function CandidatePage({ params }: Params) {

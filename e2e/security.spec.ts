@@ -1,0 +1,212 @@
+// Attacks over real HTTP on the production server (`npm start`): a client
+// choosing its own address to escape the receipt throttle, oversized and deeply
+// nested action bodies, inline script under the CSP, and a hidden draft's title
+// in page metadata. Runs last (file order): it spends 127.0.0.1's receipt allowance.
+import http from "node:http";
+import { expect, test, type APIResponse, type Page, type Request } from "@playwright/test";
+import { signInWithOidc } from "./helpers/sign-in";
+
+const APP_PORT = Number(process.env.E2E_APP_PORT ?? 3100);
+const APP_URL = `http://127.0.0.1:${APP_PORT}`;
+const HARBOR = "harbor-ac-spring-2026";
+const THROTTLED = "Too many attempts";
+
+/** What a browser sends with a server action call, to replay it from the test. */
+interface CapturedAction {
+  url: string;
+  headers: Record<string, string>;
+  body: string;
+}
+
+function capture(request: Request): CapturedAction {
+  const h = request.headers();
+  const headers: Record<string, string> = { origin: APP_URL };
+  for (const name of ["next-action", "next-router-state-tree", "content-type", "accept"]) if (h[name]) headers[name] = h[name];
+  return { url: request.url(), headers, body: request.postData() ?? "" };
+}
+
+const isAction = (r: Request) => r.method() === "POST" && !!r.headers()["next-action"];
+
+function replay(page: Page, action: CapturedAction, extra: Record<string, string> = {}, body = action.body): Promise<APIResponse> {
+  return page.request.post(action.url, { headers: { ...action.headers, ...extra }, data: body, failOnStatusCode: false });
+}
+
+/** The action's answer, as React's wire format carries it: 200 and an `ok` field. */
+async function answer(r: APIResponse): Promise<string> {
+  const text = await r.text();
+  expect(r.status(), text.slice(0, 200)).toBe(200);
+  expect(text).toContain('"ok":');
+  return text;
+}
+
+/** Vera casts a ballot in Harbor and asks to see it, through the page; the two action calls are captured. */
+async function veraCastsAndChecks(page: Page): Promise<{ cast: CapturedAction; view: CapturedAction }> {
+  await signInWithOidc(page, "vera-voter", `/elections/${HARBOR}/vote`);
+  await page.goto(`/elections/${HARBOR}/vote`);
+  await page.getByRole("button", { name: /^Add as rank 1/ }).first().click();
+  await page.getByRole("button", { name: "Review my ballot" }).click();
+  const castRequest = page.waitForRequest(isAction);
+  await page.getByRole("button", { name: "Submit my ballot" }).click();
+  const cast = capture(await castRequest);
+  await expect(page.getByTestId("receipt-code")).toBeVisible();
+
+  await page.getByLabel("Receipt code", { exact: true }).fill("NOT-A-REAL-RECEIPT-CODE");
+  const viewRequest = page.waitForRequest(isAction);
+  await page.getByRole("button", { name: "Check my ballot" }).click();
+  const view = capture(await viewRequest);
+  const check = page.locator("section", { has: page.getByRole("heading", { name: "Check or replace my ballot" }) });
+  await expect(check.getByRole("alert")).toBeVisible();
+  return { cast, view };
+}
+
+/** Plain Node HTTP: a body sent in chunks, without Content-Length, as a script can. */
+function postChunked(url: string, headers: Record<string, string>, chunk: Buffer, count: number): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(url, { method: "POST", headers: { ...headers, "transfer-encoding": "chunked" } }, (res) => {
+      let text = "";
+      res.setEncoding("utf8");
+      res.on("data", (d: string) => (text += d));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, text }));
+    });
+    // The server may answer and close before the whole body is sent; that is the point.
+    req.on("error", (e: NodeJS.ErrnoException) => (e.code === "ECONNRESET" || e.code === "EPIPE" ? undefined : reject(e)));
+    let sent = 0;
+    const write = () => {
+      while (sent < count) {
+        sent++;
+        if (!req.write(chunk)) return void req.once("drain", write);
+      }
+      req.end();
+    };
+    write();
+  });
+}
+
+test.describe.configure({ mode: "serial" });
+
+let actions: { cast: CapturedAction; view: CapturedAction };
+let vera: Page;
+
+test.beforeAll(async ({ browser }) => {
+  vera = await (await browser.newContext()).newPage();
+  actions = await veraCastsAndChecks(vera);
+});
+
+test("a client cannot pick its own address to escape the receipt throttle (X-Forwarded-For rotated)", async () => {
+  test.setTimeout(120_000);
+  const throttled: number[] = [];
+  for (let i = 0; i < 70; i++) {
+    const text = await answer(await replay(vera, actions.view, { "x-forwarded-for": `198.51.100.${i + 1}`, "x-real-ip": `203.0.113.${i + 1}` }));
+    if (text.includes(THROTTLED)) throttled.push(i);
+  }
+  // 60 look-ups per minute per address (the browser's own check spent one):
+  // once throttled, every later attempt is too, whatever address it claims.
+  expect(throttled.length).toBeGreaterThanOrEqual(10);
+  expect(throttled).toEqual(Array.from({ length: throttled.length }, (_, k) => 70 - throttled.length + k));
+  // A forged copy of the server's own header does not help either.
+  expect(await answer(await replay(vera, actions.view, { "x-hustings-client-address": "192.0.2.77" }))).toContain(THROTTLED);
+});
+
+test("casting is throttled per voter through the real action, whatever address is claimed", async () => {
+  const answers: string[] = [];
+  for (let i = 0; i < 25; i++) answers.push(await answer(await replay(vera, actions.cast, { "x-forwarded-for": `198.51.100.${i + 1}` })));
+  // 20 per minute per voter; the page's cast spent one.
+  expect(answers.slice(0, 5).some((t) => t.includes(THROTTLED))).toBe(false);
+  expect(answers.slice(-5).every((t) => t.includes(THROTTLED))).toBe(true);
+});
+
+test("an oversized action body gets 413, on every page but the upload pages", async () => {
+  const twoMb = "x".repeat(2 * 1024 * 1024);
+  const big = await replay(vera, actions.view, {}, JSON.stringify([twoMb]));
+  expect(big.status()).toBe(413);
+  expect(await big.text()).toContain("too large");
+
+  // The upload pages take more: 2 MB passes the size check there (whatever the action then says)…
+  const upload = await vera.request.post("/admin/import", { headers: actions.view.headers, data: JSON.stringify([twoMb]), failOnStatusCode: false });
+  expect(upload.status()).not.toBe(413);
+  expect(upload.status()).toBeLessThan(500);
+  // …but not 7 MB.
+  const huge = await vera.request.post("/admin/import", { headers: actions.view.headers, data: "x".repeat(7 * 1024 * 1024), failOnStatusCode: false });
+  expect(huge.status()).toBe(413);
+
+  // Without Content-Length, the body is counted as it arrives.
+  const chunked = await postChunked(`${APP_URL}/elections/${HARBOR}/vote`, actions.view.headers, Buffer.alloc(64 * 1024, 0x61), 40);
+  expect(chunked.status).toBe(413);
+});
+
+test("a deeply nested action argument gets 400, not a server error", async () => {
+  const depth = 100_000;
+  const nested = await replay(vera, actions.view, {}, `[${"[".repeat(depth)}${"]".repeat(depth)}]`);
+  expect(nested.status()).toBe(400);
+  expect(await nested.text()).toContain("nested too deeply");
+  // The server is still up.
+  expect((await vera.request.get(`/elections/${HARBOR}`)).status()).toBe(200);
+});
+
+test("pages carry a per-request CSP nonce on every script, with no 'unsafe-inline' script", async ({ page }) => {
+  const cspViolations: string[] = [];
+  page.on("console", (m) => {
+    if (/Content Security Policy/i.test(m.text())) cspViolations.push(m.text());
+  });
+  const nonces = new Set<string>();
+  for (const path of ["/", `/elections/${HARBOR}`, `/elections/${HARBOR}/results`, "/signin", "/no-such-page", "/elections/no-such-election"]) {
+    const r = await page.request.get(path, { failOnStatusCode: false });
+    const csp = r.headers()["content-security-policy"] ?? "";
+    const scriptSrc = csp.split(";").map((d) => d.trim()).find((d) => d.startsWith("script-src")) ?? "";
+    expect(scriptSrc, `${path}: ${csp}`).toMatch(/'nonce-[A-Za-z0-9+/=_-]{16,}'/);
+    expect(scriptSrc).not.toContain("'unsafe-inline'");
+    const nonce = /'nonce-([^']+)'/.exec(scriptSrc)![1];
+    nonces.add(nonce);
+
+    const html = await r.text();
+    const scripts = html.match(/<script\b[^>]*>/g) ?? [];
+    expect(scripts.length, path).toBeGreaterThan(0);
+    for (const tag of scripts) expect(tag, path).toContain(`nonce="${nonce}"`);
+  }
+  expect(nonces.size).toBe(6);
+
+  // The pages still run their scripts: the ballot page hydrates and answers clicks.
+  await page.goto("/");
+  await page.goto(`/elections/${HARBOR}`);
+  await page.goto("/signin");
+  await page.getByRole("button", { name: "Sign in with Test SSO" }).click();
+  await expect(page.locator('input[name="login"]')).toBeVisible();
+  expect(cspViolations).toEqual([]);
+});
+
+test("a hidden draft's title is in no page's metadata, even once cancelled before it opened", async ({ browser }) => {
+  const slug = `e2e-hidden-${Date.now().toString(36)}`;
+  const title = `Secret Draft Council ${slug.slice(-6)}`;
+  const ada = await (await browser.newContext()).newPage();
+  ada.on("dialog", (d) => void d.accept());
+  await signInWithOidc(ada, "ada-admin", "/admin");
+  await ada.goto("/admin");
+  const create = ada.getByRole("form", { name: "Create an election" });
+  await create.getByLabel("Title", { exact: true }).fill(title);
+  await create.getByLabel("Address (optional)", { exact: true }).fill(slug);
+  await create.getByLabel("Seats", { exact: true }).fill("1");
+  await create.getByRole("button", { name: "Create election" }).click();
+  await expect(create.getByText(`Created /elections/${slug}`)).toBeVisible();
+
+  const pages = ["", "/vote", "/results", "/declare", "/manage", "/exception", "/candidates/00000000-0000-0000-0000-000000000000"];
+  const expectHidden = async () => {
+    for (const p of pages) {
+      // Anonymous, and a signed-in voter who is no official of it.
+      for (const request of [(await browser.newContext()).request, vera.request]) {
+        const r = await request.get(`/elections/${slug}${p}`, { failOnStatusCode: false });
+        expect(r.status(), p).toBe(404);
+        expect(await r.text(), p).not.toContain(title);
+      }
+    }
+  };
+  await expectHidden();
+
+  await ada.goto(`/elections/${slug}/manage`);
+  await ada.getByLabel("Reason (public)", { exact: true }).fill("Created by mistake");
+  await ada.getByRole("button", { name: "Cancel election" }).click();
+  await expect(ada.getByTestId("manage-state")).toHaveText("State: cancelled");
+  await expectHidden();
+
+  // Its admin still sees it by name.
+  expect(await (await ada.request.get(`/elections/${slug}`)).text()).toContain(`<title>${title}`);
+});
