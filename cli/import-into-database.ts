@@ -4,10 +4,11 @@
 // the Prisma client.
 import path from "node:path";
 import dotenv from "dotenv";
-import { loadDatabaseEnv } from "../lib/config/env";
+import { demoSecrets, loadDatabaseEnv } from "../lib/config/env";
 import type { KataElection } from "../lib/import/parse-kata-folder";
 import { APP_DATABASE, embeddedDatabaseUrl, runningPostgresPort, startEmbeddedPostgres } from "../scripts/embedded-db";
-import { migrateDeploy } from "../scripts/migrate-deploy";
+import { EMBEDDED_APP_ROLE, urlAs } from "../scripts/db-roles";
+import { prepareDatabase } from "../scripts/prepare-database";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 
@@ -27,31 +28,37 @@ export async function importIntoDatabase(election: KataElection, say: (line: str
   // The same .env beside package.json that `npm start` reads; real variables win.
   dotenv.config({ path: path.join(ROOT, ".env"), quiet: true });
   const env = loadDatabaseEnv(process.env);
-  if (env.databaseUrl) return importWith(env.databaseUrl, election);
+  // loadDatabaseEnv demands AUDIT_SECRET with DATABASE_URL: the import's entry must chain under the app's key.
+  if (env.databaseUrl) return importWith(env.databaseUrl, env.auditSecret!, election);
+  // The embedded database of `npm start`: its generated app-role password and audit key.
+  const secrets = demoSecrets(path.join(ROOT, ".data"));
 
   // scripts/start.ts runs from the repository root, so its relative folder is relative to that.
   const dir = path.resolve(ROOT, env.pgDir);
   const runningPort = runningPostgresPort(dir);
   if (runningPort !== null) {
     say(`using the PostgreSQL already running in ${env.pgDir} (port ${runningPort})`);
-    return importWith(embeddedDatabaseUrl(runningPort, APP_DATABASE), election);
+    // `npm start` has already migrated it and set up the app's role.
+    const appUrl = urlAs(embeddedDatabaseUrl(runningPort, APP_DATABASE), EMBEDDED_APP_ROLE, secrets.APP_DB_PASSWORD);
+    return importWith(appUrl, secrets.AUDIT_SECRET, election);
   }
 
   say(`starting PostgreSQL in ${env.pgDir} on port ${env.pgPort}`);
   // A failure to start explains itself (cli/import.ts prints its message alone).
   const db = await startEmbeddedPostgres({ dir, port: env.pgPort, database: APP_DATABASE });
   try {
-    await migrateDeploy(db.url);
-    return await importWith(db.url, election);
+    const appUrl = await prepareDatabase({ embedded: true, ownerUrl: db.url, appPassword: secrets.APP_DB_PASSWORD }, say);
+    return await importWith(appUrl, secrets.AUDIT_SECRET, election);
   } finally {
     await db.stop();
     say("PostgreSQL stopped");
   }
 }
 
-async function importWith(databaseUrl: string, election: KataElection): Promise<ImportedElection> {
+async function importWith(databaseUrl: string, auditSecret: string, election: KataElection): Promise<ImportedElection> {
   // lib/db/client reads DATABASE_URL when it is first loaded, so load it only now.
   process.env.DATABASE_URL = databaseUrl;
+  process.env.AUDIT_SECRET = auditSecret;
   const { prisma } = await import("../lib/db/client");
   const { importKataElection } = await import("../lib/elections/import-kata-election");
   try {

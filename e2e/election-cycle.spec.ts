@@ -336,6 +336,12 @@ test("an election from creation to a published, independently re-tallied result"
     await olu.goto(`/elections/${SLUG}/manage`);
     await olu.getByRole("button", { name: "Publish results" }).click();
     await expect(olu.getByTestId("manage-state")).toHaveText("State: published");
+    // The verifier's verdict on the dashboard, and the chain's head checkpointed at publication, shown on the public page too.
+    await expect(olu.getByTestId("audit-verdict")).toHaveText(/^The audit log is whole: \d+ entries, head #\d+ [0-9a-f]{64} \(\d+ checkpoints? on results agree\)\.$/);
+    const checkpoint = (await olu.getByTestId("audit-checkpoint-published").textContent()) ?? "";
+    expect(checkpoint).toMatch(/^[0-9a-f]{64}$/);
+    await olu.goto(`/elections/${SLUG}/results`);
+    await expect(olu.getByTestId("audit-checkpoint")).toHaveText(checkpoint);
   });
 
   await test.step("the public result shows winners and the heat-map, and matches the CLI's re-tally of the export", async () => {

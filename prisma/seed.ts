@@ -8,6 +8,8 @@ dotenv.config({ quiet: true });
 
 try {
   if (!loadEnv().databaseUrl) throw new EnvError([{ variable: "DATABASE_URL", message: "is required to seed (npm start seeds its embedded database itself)" }]);
+  // The seed's audit entries must chain under the key the app verifies with.
+  if (!process.env.AUDIT_SECRET?.trim()) throw new EnvError([{ variable: "AUDIT_SECRET", message: "is required to seed: the key the app's audit log is chained under" }]);
 } catch (e) {
   console.error(e instanceof Error ? e.message : e);
   process.exit(1);

@@ -14,7 +14,8 @@ import dotenv from "dotenv";
 import pg from "pg";
 import { demoSecrets, EnvError, isDemoMode, loadEnv, type Config, type EnvProblem } from "../lib/config/env";
 import { APP_DATABASE, startEmbeddedPostgres, type RunningDatabase } from "./embedded-db";
-import { migrateDeploy } from "./migrate-deploy";
+import { prepareDatabase } from "./prepare-database";
+import { verifyAuditLogAtStart } from "./verify-audit-at-start";
 import { changedSince, readSources, recordBuild } from "./source-stamp";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
@@ -56,6 +57,7 @@ async function main(): Promise<void> {
   await assertPortFree(config.port);
 
   let databaseUrl = config.databaseUrl;
+  let ownerUrl: string | null = null;
   if (!databaseUrl) {
     const { pgDir, pgPort } = config.startup;
     say(`starting PostgreSQL in ${pgDir} on port ${pgPort}`);
@@ -65,19 +67,26 @@ async function main(): Promise<void> {
     dbStarting = startEmbeddedPostgres({ dir: pgDir, port: pgPort, database: DATABASE });
     const db = await dbStarting;
     if (config.startup.freshDb) await recreateDatabase(db.url);
-    databaseUrl = db.url;
+    ownerUrl = db.url;
     say(`PostgreSQL ready (${seconds(t)})`);
   }
-  appEnv.DATABASE_URL = databaseUrl;
   if (stopping) return;
 
-  let t = performance.now();
-  await migrateDeploy(databaseUrl);
-  say(`database migrated (${seconds(t)})`);
+  // Migrations and grants run as the owner; the app, the seed and the verifier as the app's role.
+  databaseUrl = await prepareDatabase(
+    ownerUrl ? { embedded: true, ownerUrl, appPassword: demoSecrets(path.join(ROOT, ".data")).APP_DB_PASSWORD } : { embedded: false, appUrl: databaseUrl!, ownerUrl: config.databaseOwnerUrl },
+    say,
+  );
+  appEnv.DATABASE_URL = databaseUrl;
+  process.env.AUDIT_SECRET = config.auditSecret;
   if (stopping) return;
 
   if (config.demo || config.startup.seedDemo) await seedIfEmpty(databaseUrl, config);
   if (stopping) return;
+  await verifyAuditLogAtStart(databaseUrl, say);
+  if (stopping) return;
+
+  let t = performance.now();
 
   const sources = readSources(ROOT, appEnv);
   const changed = changedSince(ROOT, sources);
@@ -120,7 +129,7 @@ function configure(): { config: Config; appEnv: Record<string, string> } {
   if (!set("HUSTINGS_DEMO") && embedded && !set("GITHUB_ID") && !set("OIDC_ISSUER")) raw.HUSTINGS_DEMO = "1";
   const local = embedded || isDemoMode(raw);
 
-  const secretNames = ["NEXTAUTH_SECRET", "RECEIPT_SECRET"] as const;
+  const secretNames = ["NEXTAUTH_SECRET", "RECEIPT_SECRET", "AUDIT_SECRET"] as const;
   const missing = secretNames.filter((n) => !set(n));
   // Check everything else first, with stand-ins for the secrets a local start
   // makes itself, so a typo is reported before anything is written to disk.
@@ -148,6 +157,8 @@ function configure(): { config: Config; appEnv: Record<string, string> } {
 
   const appEnv: Record<string, string> = {};
   for (const [k, v] of Object.entries(raw)) if (v !== undefined) appEnv[k] = v;
+  // The owner's credentials are for migrations and grants only; the app never sees them.
+  delete appEnv.DATABASE_OWNER_URL;
   Object.assign(appEnv, {
     NODE_ENV: "production",
     NEXT_TELEMETRY_DISABLED: "1",

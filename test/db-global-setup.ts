@@ -1,13 +1,20 @@
 // Integration tests talk to a real PostgreSQL: the server DATABASE_URL names, or
 // else an embedded one started here on a fresh database, migrated the way
-// production is (prisma migrate deploy).
+// production is (prisma migrate deploy). Like production, the tests run as the
+// app role (DATABASE_URL); TEST_OWNER_DATABASE_URL is the owner, for tests that
+// play an attacker with the owner's rights.
 import { execFileSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { startEmbeddedPostgres, type RunningDatabase } from "../scripts/embedded-db";
+import { ensureAppRole, grantAppRole, urlAs } from "../scripts/db-roles";
 
 let db: RunningDatabase | undefined;
 
+const TEST_APP_ROLE = "hustings_app_test";
+
 export async function setup(): Promise<void> {
+  // TEST_DATABASE_URL/DATABASE_URL name the owner (a role that may create roles).
   let url = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
   if (!url) {
     const port = Number(process.env.TEST_PG_PORT ?? 54329);
@@ -20,11 +27,17 @@ export async function setup(): Promise<void> {
     await admin.end();
     url = db.url.replace(/\/postgres$/, "/hustings_test");
   }
-  process.env.DATABASE_URL = url;
   execFileSync(process.execPath, ["node_modules/prisma/build/index.js", "migrate", "deploy"], {
     env: { ...process.env, DATABASE_URL: url },
     stdio: "pipe",
   });
+  const password = randomBytes(24).toString("base64url");
+  await ensureAppRole(url, TEST_APP_ROLE, password);
+  await grantAppRole(url, TEST_APP_ROLE);
+  // The audit chain's key, as production has one; child processes (the CLI import) inherit it.
+  process.env.AUDIT_SECRET ??= "test-audit-secret-not-for-production-0123456789";
+  process.env.TEST_OWNER_DATABASE_URL = url;
+  process.env.DATABASE_URL = urlAs(url, TEST_APP_ROLE, password);
 }
 
 export async function teardown(): Promise<void> {

@@ -1,11 +1,11 @@
-import { mkdtempSync, readFileSync, statSync } from "node:fs";
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { EnvError, isDemoMode, loadEnv } from "@/lib/config/env";
+import { demoSecrets, EnvError, isDemoMode, loadDatabaseEnv, loadEnv } from "@/lib/config/env";
 
 const SECRET = "a".repeat(32);
-const PROD = { NODE_ENV: "production", NEXTAUTH_SECRET: SECRET, RECEIPT_SECRET: SECRET, GITHUB_ID: "gh-id", GITHUB_SECRET: "gh-secret" };
+const PROD = { NODE_ENV: "production", NEXTAUTH_SECRET: SECRET, RECEIPT_SECRET: SECRET, AUDIT_SECRET: SECRET, GITHUB_ID: "gh-id", GITHUB_SECRET: "gh-secret" };
 
 function problems(raw: Record<string, string | undefined>): Record<string, string> {
   try {
@@ -135,5 +135,43 @@ describe("loadEnv", () => {
     for (const bad of ["-1", "1.5", "all", "11"]) {
       expect(problems({ HUSTINGS_TRUSTED_PROXY_HOPS: bad }).HUSTINGS_TRUSTED_PROXY_HOPS).toMatch(/number/);
     }
+  });
+});
+
+describe("audit log configuration", () => {
+  it("requires AUDIT_SECRET in production (at least 32 characters), except in demo mode", () => {
+    const { AUDIT_SECRET: _, ...withoutAudit } = PROD;
+    expect(problems(withoutAudit).AUDIT_SECRET).toMatch(/required in production/);
+    expect(problems({ ...PROD, AUDIT_SECRET: "short" }).AUDIT_SECRET).toMatch(/at least 32 characters/);
+    expect(loadEnv(PROD).auditSecret).toBe(SECRET);
+    expect(problems({ NODE_ENV: "production", HUSTINGS_DEMO: "1" })).toEqual({});
+  });
+
+  it("generates the audit secret and the app role's password with the demo secrets, keeping those already made", () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), "hustings-env-"));
+    const file = path.join(dataDir, "secrets.json");
+    // A secrets file written before the audit key existed keeps its secrets.
+    writeFileSync(file, JSON.stringify({ NEXTAUTH_SECRET: "n".repeat(32), RECEIPT_SECRET: "r".repeat(32) }));
+    const made = demoSecrets(dataDir);
+    expect(made).toMatchObject({ NEXTAUTH_SECRET: "n".repeat(32), RECEIPT_SECRET: "r".repeat(32) });
+    expect(made.AUDIT_SECRET.length).toBeGreaterThanOrEqual(32);
+    expect(made.APP_DB_PASSWORD.length).toBeGreaterThanOrEqual(32);
+    expect(new Set(Object.values(made)).size).toBe(4);
+    expect(demoSecrets(dataDir)).toEqual(made);
+    expect(loadEnv({ NODE_ENV: "production", HUSTINGS_DEMO: "1" }, { dataDir }).auditSecret).toBe(made.AUDIT_SECRET);
+    expect(statSync(file).mode & 0o077).toBe(0);
+  });
+
+  it("validates DATABASE_OWNER_URL and wants DATABASE_URL with it", () => {
+    expect(problems({ DATABASE_URL: "postgresql://app:pw@db/h", DATABASE_OWNER_URL: "mysql://x@db/h" }).DATABASE_OWNER_URL).toMatch(/PostgreSQL URL/);
+    expect(problems({ DATABASE_OWNER_URL: "postgresql://owner:pw@db/h" }).DATABASE_OWNER_URL).toMatch(/needs DATABASE_URL/);
+    const c = loadEnv({ DATABASE_URL: "postgresql://app:pw@db/h", DATABASE_OWNER_URL: "postgresql://owner:pw@db/h" });
+    expect(c.databaseOwnerUrl).toBe("postgresql://owner:pw@db/h");
+  });
+
+  it("the CLI import demands AUDIT_SECRET with DATABASE_URL, so its entry chains under the app's key", () => {
+    expect(() => loadDatabaseEnv({ DATABASE_URL: "postgresql://app:pw@db/h" })).toThrow(/AUDIT_SECRET: is required with DATABASE_URL/);
+    expect(loadDatabaseEnv({ DATABASE_URL: "postgresql://app:pw@db/h", AUDIT_SECRET: SECRET }).auditSecret).toBe(SECRET);
+    expect(loadDatabaseEnv({}).auditSecret).toBeNull();
   });
 });

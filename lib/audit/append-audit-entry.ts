@@ -1,11 +1,14 @@
-import { createHash } from "node:crypto";
+import { createHmac } from "node:crypto";
 import type { Tx } from "@/lib/db/client";
 import type { Actor } from "@/lib/auth/actor";
+import { env } from "@/lib/config/env";
+import { logger } from "@/lib/log/logger";
 
 export const GENESIS_HASH = "0".repeat(64);
 
-/** The exact text each entry's hash covers; verify-audit-chain recomputes it. */
-export function auditEntryText(e: {
+/** Every field of an entry except its own hash; verify-audit-chain recomputes the hash from these. */
+export interface AuditEntryFields {
+  seq: number;
   prevHash: string;
   electionId: string | null;
   actorId: string | null;
@@ -13,8 +16,26 @@ export function auditEntryText(e: {
   action: string;
   details: unknown;
   createdAt: Date;
-}): string {
-  return canonicalJson([e.prevHash, e.electionId, e.actorId, e.actorLabel, e.action, e.details, e.createdAt.toISOString()]);
+}
+
+/** Where the chain ends: recorded as a checkpoint on results and logged on each append. */
+export interface AuditHead {
+  seq: number;
+  hash: string;
+}
+
+/** The exact text each entry's hash covers: every field but the hash itself. */
+export function auditEntryText(e: AuditEntryFields): string {
+  return canonicalJson([e.seq, e.prevHash, e.electionId, e.actorId, e.actorLabel, e.action, e.details, e.createdAt.toISOString()]);
+}
+
+/**
+ * HMAC-SHA-256 under AUDIT_SECRET, which lives outside the database: someone
+ * who can write the table (even its owner, trigger disabled) cannot compute a
+ * hash the verifier accepts for an entry they forged or edited.
+ */
+export function auditEntryHash(e: AuditEntryFields, key: string = env().auditSecret): string {
+  return createHmac("sha256", key).update(auditEntryText(e)).digest("hex");
 }
 
 // PostgreSQL's jsonb reorders object keys, so the hashed text sorts them itself.
@@ -35,23 +56,32 @@ function canonicalJson(v: unknown): string {
  * Appends one entry to the hash-chained audit log inside the caller's
  * transaction, so the action and its record commit or fail together. A
  * transaction-level advisory lock serialises appends: two concurrent actions
- * must not both chain onto the same previous entry.
+ * must not both chain onto the same previous entry. The seq is drawn before
+ * the insert so that the hash covers it too.
  * Details must never carry a voter together with anything about a ballot.
  */
 export async function appendAuditEntry(
   tx: Tx,
   entry: { electionId: string | null; actor: Actor | null; action: string; details?: Record<string, unknown> },
-): Promise<void> {
+): Promise<AuditHead> {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(7248531)`;
   const last = await tx.auditEntry.findFirst({ orderBy: { seq: "desc" }, select: { hash: true } });
-  const prevHash = last?.hash ?? GENESIS_HASH;
-  const createdAt = new Date();
-  const actorLabel = entry.actor ? (entry.actor.githubLogin ?? entry.actor.email ?? entry.actor.name ?? entry.actor.id) : "system";
-  const details = entry.details ?? {};
-  const hash = createHash("sha256")
-    .update(auditEntryText({ prevHash, electionId: entry.electionId, actorId: entry.actor?.id ?? null, actorLabel, action: entry.action, details, createdAt }))
-    .digest("hex");
-  await tx.auditEntry.create({
-    data: { electionId: entry.electionId, actorId: entry.actor?.id ?? null, actorLabel, action: entry.action, details: details as object, createdAt, prevHash, hash },
-  });
+  const [{ seq }] = await tx.$queryRaw<{ seq: number }[]>`SELECT nextval(pg_get_serial_sequence('"AuditEntry"', 'seq'))::int AS seq`;
+  const fields: AuditEntryFields = {
+    seq,
+    prevHash: last?.hash ?? GENESIS_HASH,
+    electionId: entry.electionId,
+    actorId: entry.actor?.id ?? null,
+    actorLabel: entry.actor ? (entry.actor.githubLogin ?? entry.actor.email ?? entry.actor.name ?? entry.actor.id) : "system",
+    action: entry.action,
+    details: entry.details ?? {},
+    createdAt: new Date(),
+  };
+  const hash = auditEntryHash(fields);
+  await tx.auditEntry.create({ data: { ...fields, details: fields.details as object, hash } });
+  // The logs are a witness outside the database: a head logged here and missing
+  // from the table later shows that entries were removed. Never the details.
+  // (Logged before the caller's transaction commits; a rolled-back action leaves a head that never was.)
+  logger.info({ auditSeq: seq, auditHead: hash }, "audit entry appended");
+  return { seq, hash };
 }

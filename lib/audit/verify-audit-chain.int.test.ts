@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { createHash } from "node:crypto";
 import { prisma } from "@/lib/db/client";
 import { createElection } from "@/lib/elections/create-election";
-import { auditEntryText } from "./append-audit-entry";
+import { auditEntryHash } from "./append-audit-entry";
 import { verifyAuditChain } from "./verify-audit-chain";
 import { makeAdmin, uniq } from "@/test/helpers/factories";
 
@@ -22,7 +21,7 @@ describe("verifyAuditChain", () => {
     for (let i = 0; i < 3; i++) await createElection(admin, { title: uniq("Chain"), seats: 1 });
     const report = await verifyAuditChain(prisma, { afterSeq });
     const last = await prisma.auditEntry.findFirstOrThrow({ orderBy: { seq: "desc" } });
-    expect(report).toEqual({ ok: true, entries: 3, head: last.hash });
+    expect(report).toMatchObject({ ok: true, entries: 3, head: last.hash, headSeq: last.seq });
   });
 
   it("detects a forged entry inserted with a wrong prevHash", async () => {
@@ -34,9 +33,11 @@ describe("verifyAuditChain", () => {
     await expect(
       prisma.$transaction(async (tx) => {
         const createdAt = new Date();
-        const forged = { prevHash: "f".repeat(64), electionId: null, actorId: null, actorLabel: "mallory", action: "official.appointed", details: {}, createdAt };
-        const hash = createHash("sha256").update(auditEntryText(forged)).digest("hex");
-        await tx.$executeRaw`INSERT INTO "AuditEntry" ("actorLabel", action, details, "createdAt", "prevHash", hash) VALUES ('mallory', 'official.appointed', '{}'::jsonb, ${createdAt}, ${forged.prevHash}, ${hash})`;
+        const [{ seq }] = await tx.$queryRaw<{ seq: number }[]>`SELECT nextval(pg_get_serial_sequence('"AuditEntry"', 'seq'))::int AS seq`;
+        // Even hashed with the right key, an entry that does not chain onto the head is caught.
+        const forged = { seq, prevHash: "f".repeat(64), electionId: null, actorId: null, actorLabel: "mallory", action: "official.appointed", details: {}, createdAt };
+        const hash = auditEntryHash(forged);
+        await tx.$executeRaw`INSERT INTO "AuditEntry" (seq, "actorLabel", action, details, "createdAt", "prevHash", hash) VALUES (${seq}, 'mallory', 'official.appointed', '{}'::jsonb, ${createdAt}, ${forged.prevHash}, ${hash})`;
         report = await verifyAuditChain(tx, { afterSeq });
         throw new Rollback();
       }),

@@ -46,10 +46,12 @@ const nonEmpty = z.string().min(1, "must not be empty");
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"], { message: "must be development, production or test" }).default("development"),
   DATABASE_URL: postgresUrl.optional(),
+  DATABASE_OWNER_URL: postgresUrl.optional(),
   PORT: port.default(3000),
   NEXTAUTH_URL: httpUrl.optional(),
   NEXTAUTH_SECRET: secret.optional(),
   RECEIPT_SECRET: secret.optional(),
+  AUDIT_SECRET: secret.optional(),
   GITHUB_ID: nonEmpty.optional(),
   GITHUB_SECRET: nonEmpty.optional(),
   OIDC_ISSUER: httpUrl.optional(),
@@ -77,11 +79,15 @@ export interface Config {
   production: boolean;
   /** null: `npm start` runs an embedded PostgreSQL and passes its URL to the app. */
   databaseUrl: string | null;
+  /** The owner of the tables, for migrations and grants only (never handed to the app); null: migrations are applied by someone else. */
+  databaseOwnerUrl: string | null;
   port: number;
   nextauthUrl: string;
   nextauthSecret: string;
   /** HMAC-SHA-256 key for ballot receipts: only the hash of a receipt code is stored. */
   receiptSecret: string;
+  /** HMAC key of the audit chain, kept out of the database so that database access alone cannot forge an entry. */
+  auditSecret: string;
   github: { clientId: string; clientSecret: string } | null;
   oidc: { issuer: string; clientId: string; clientSecret: string; name: string } | null;
   /** Lower-cased; a person is an admin if their GitHub login or email is listed. */
@@ -146,26 +152,36 @@ export function loadEnv(raw: NodeJS.ProcessEnv | Record<string, string | undefin
     const why = "is required in production (generate one with: openssl rand -base64 32); only demo mode makes its own";
     if (!isSet("NEXTAUTH_SECRET")) problems.push({ variable: "NEXTAUTH_SECRET", message: why });
     if (!isSet("RECEIPT_SECRET")) problems.push({ variable: "RECEIPT_SECRET", message: why });
+    if (!isSet("AUDIT_SECRET")) problems.push({ variable: "AUDIT_SECRET", message: why });
+  }
+  if (isSet("DATABASE_OWNER_URL") && !isSet("DATABASE_URL")) {
+    problems.push({ variable: "DATABASE_OWNER_URL", message: "needs DATABASE_URL (the app's role); the embedded database sets up both roles itself" });
   }
   if (!parsed.success || problems.length > 0) throw new EnvError(problems);
   const e = parsed.data;
 
   let nextauthSecret = e.NEXTAUTH_SECRET;
   let receiptSecret = e.RECEIPT_SECRET;
-  if (!nextauthSecret || !receiptSecret) {
-    const fallback = production ? demoSecrets(options.dataDir ?? ".data") : { NEXTAUTH_SECRET: DEVELOPMENT_SECRET, RECEIPT_SECRET: DEVELOPMENT_SECRET };
+  let auditSecret = e.AUDIT_SECRET;
+  if (!nextauthSecret || !receiptSecret || !auditSecret) {
+    const fallback = production
+      ? demoSecrets(options.dataDir ?? ".data")
+      : { NEXTAUTH_SECRET: DEVELOPMENT_SECRET, RECEIPT_SECRET: DEVELOPMENT_SECRET, AUDIT_SECRET: DEVELOPMENT_SECRET };
     nextauthSecret ??= fallback.NEXTAUTH_SECRET;
     receiptSecret ??= fallback.RECEIPT_SECRET;
+    auditSecret ??= fallback.AUDIT_SECRET;
   }
 
   return {
     nodeEnv: e.NODE_ENV,
     production,
     databaseUrl: e.DATABASE_URL ?? null,
+    databaseOwnerUrl: e.DATABASE_OWNER_URL ?? null,
     port: e.PORT,
     nextauthUrl: (e.NEXTAUTH_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ""),
     nextauthSecret,
     receiptSecret,
+    auditSecret,
     github: e.GITHUB_ID && e.GITHUB_SECRET ? { clientId: e.GITHUB_ID, clientSecret: e.GITHUB_SECRET } : null,
     oidc:
       e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET
@@ -184,13 +200,20 @@ export function loadEnv(raw: NodeJS.ProcessEnv | Record<string, string | undefin
  * folder and port), checked like loadEnv does: for `npx hustings import`, which
  * must write to the database `npm start` uses without needing sign-in secrets.
  */
-export function loadDatabaseEnv(raw: NodeJS.ProcessEnv | Record<string, string | undefined> = process.env): { databaseUrl: string | null; pgDir: string; pgPort: number } {
+export function loadDatabaseEnv(raw: NodeJS.ProcessEnv | Record<string, string | undefined> = process.env): {
+  databaseUrl: string | null;
+  auditSecret: string | null;
+  pgDir: string;
+  pgPort: number;
+} {
   const present = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined && v.trim() !== ""));
-  const parsed = schema.pick({ DATABASE_URL: true, HUSTINGS_PG_DIR: true, HUSTINGS_PG_PORT: true }).safeParse(present);
-  if (!parsed.success) {
-    throw new EnvError(parsed.error.issues.map((i) => ({ variable: String(i.path[0] ?? "environment"), message: i.message })));
-  }
-  return { databaseUrl: parsed.data.DATABASE_URL ?? null, pgDir: parsed.data.HUSTINGS_PG_DIR, pgPort: parsed.data.HUSTINGS_PG_PORT };
+  const parsed = schema.pick({ DATABASE_URL: true, AUDIT_SECRET: true, HUSTINGS_PG_DIR: true, HUSTINGS_PG_PORT: true }).safeParse(present);
+  const problems = parsed.success ? [] : parsed.error.issues.map((i) => ({ variable: String(i.path[0] ?? "environment"), message: i.message }));
+  // An entry chained under another key would make the whole log fail verification.
+  if (present.DATABASE_URL && !present.AUDIT_SECRET) problems.push({ variable: "AUDIT_SECRET", message: "is required with DATABASE_URL: the key the app's audit log is chained under" });
+  if (!parsed.success || problems.length > 0) throw new EnvError(problems);
+  const d = parsed.data;
+  return { databaseUrl: d.DATABASE_URL ?? null, auditSecret: d.AUDIT_SECRET ?? null, pgDir: d.HUSTINGS_PG_DIR, pgPort: d.HUSTINGS_PG_PORT };
 }
 
 function parseAdmins(list: string, problems: EnvProblem[]): Config["admins"] {
@@ -210,23 +233,26 @@ function parseAdmins(list: string, problems: EnvProblem[]): Config["admins"] {
   return { logins, emails };
 }
 
+const GENERATED_SECRETS = ["NEXTAUTH_SECRET", "RECEIPT_SECRET", "AUDIT_SECRET", "APP_DB_PASSWORD"] as const;
+export type GeneratedSecrets = Record<(typeof GENERATED_SECRETS)[number], string>;
+
 /**
- * Demo mode's secrets: made once and kept in the data folder (readable by its
- * owner only), so demo sessions and receipts stay valid across restarts.
+ * Demo mode's secrets (and the embedded database's app-role password): made
+ * once and kept in the data folder (readable by its owner only), so demo
+ * sessions, receipts and the audit chain stay valid across restarts. A secret
+ * added by a later version is made without touching the ones already kept.
  */
-export function demoSecrets(dataDir: string): { NEXTAUTH_SECRET: string; RECEIPT_SECRET: string } {
+export function demoSecrets(dataDir: string): GeneratedSecrets {
   const file = path.resolve(dataDir, "secrets.json");
-  if (existsSync(file)) {
-    const stored = JSON.parse(readFileSync(file, "utf8")) as Record<string, unknown>;
-    if (typeof stored.NEXTAUTH_SECRET === "string" && typeof stored.RECEIPT_SECRET === "string") {
-      return { NEXTAUTH_SECRET: stored.NEXTAUTH_SECRET, RECEIPT_SECRET: stored.RECEIPT_SECRET };
-    }
-  }
-  const made = { NEXTAUTH_SECRET: randomBytes(32).toString("base64url"), RECEIPT_SECRET: randomBytes(32).toString("base64url") };
+  const stored = existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as Record<string, unknown>) : {};
+  const missing = GENERATED_SECRETS.filter((k) => typeof stored[k] !== "string");
+  if (missing.length === 0) return stored as GeneratedSecrets;
+  const made = { ...stored };
+  for (const k of missing) made[k] = randomBytes(32).toString("base64url");
   mkdirSync(path.dirname(file), { recursive: true });
   writeFileSync(file, `${JSON.stringify(made, null, 2)}\n`, { mode: 0o600 });
   chmodSync(file, 0o600);
-  return made;
+  return made as GeneratedSecrets;
 }
 
 /**

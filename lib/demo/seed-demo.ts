@@ -5,6 +5,7 @@
 import { createHmac, randomBytes, randomUUID } from "node:crypto";
 import type { Actor } from "@/lib/auth/actor";
 import { appendAuditEntry } from "@/lib/audit/append-audit-entry";
+import { recordCheckpoint } from "@/lib/audit/record-checkpoint";
 import { env } from "@/lib/config/env";
 import type { Tx } from "@/lib/db/client";
 import { buildElectionInput } from "@/lib/elections/election-input";
@@ -313,9 +314,11 @@ async function seedPublished(ctx: SeedContext) {
     },
   });
   await tx.election.update({ where: { id: e.id }, data: { state: "TALLIED" } });
-  await appendAuditEntry(tx, { electionId: e.id, actor: official, action: "election.tallied", details: { ballots: result.ballots, winners: result.winners, ballotHash: result.ballotHash } });
+  const tallied = await appendAuditEntry(tx, { electionId: e.id, actor: official, action: "election.tallied", details: { ballots: result.ballots, winners: result.winners, ballotHash: result.ballotHash } });
+  await recordCheckpoint(tx, e.id, "tallied", tallied);
   await tx.election.update({ where: { id: e.id }, data: { state: "PUBLISHED" } });
-  await appendAuditEntry(tx, { electionId: e.id, actor: official, action: "results.published", details: { ballotHash: result.ballotHash } });
+  const published = await appendAuditEntry(tx, { electionId: e.id, actor: official, action: "results.published", details: { ballotHash: result.ballotHash } });
+  await recordCheckpoint(tx, e.id, "published", published);
 }
 
 /**

@@ -3,6 +3,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { requireOfficial, requireSignedIn } from "@/lib/auth/permissions";
 import { prisma } from "@/lib/db/client";
 import { appendAuditEntry } from "@/lib/audit/append-audit-entry";
+import { recordCheckpoint } from "@/lib/audit/record-checkpoint";
 import { ConflictError } from "@/lib/errors";
 import { ballotHash, BallotSetBuilder, type Method, type Strength, type UnrankedRule } from "@/lib/tally";
 import type { ContinuingMember } from "@/lib/tally/types";
@@ -92,7 +93,8 @@ export async function declareElectedUnopposed(actor: Actor | null, input: z.inpu
     const { count } = await tx.election.updateMany({ where: { id: electionId, state: "SCHEDULED" }, data: { state: "PUBLISHED" } });
     if (count !== 1) throw new ConflictError("Only a scheduled election can be declared unopposed.");
     await tx.result.create({ data: { electionId, data: JSON.parse(JSON.stringify(data)), ballotHash: hash, talliedById: official.id, publishedAt: now } });
-    await appendAuditEntry(tx, { electionId, actor: official, action: "election.declared-unopposed", details: { winners: ids } });
+    const head = await appendAuditEntry(tx, { electionId, actor: official, action: "election.declared-unopposed", details: { winners: ids } });
+    await recordCheckpoint(tx, electionId, "both", head);
     return { winners: ids };
   });
 }

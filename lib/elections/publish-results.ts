@@ -3,6 +3,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { requireOfficial, requireSignedIn } from "@/lib/auth/permissions";
 import { prisma } from "@/lib/db/client";
 import { appendAuditEntry } from "@/lib/audit/append-audit-entry";
+import { recordCheckpoint } from "@/lib/audit/record-checkpoint";
 import { ConflictError } from "@/lib/errors";
 import { parseInput } from "./parse-input";
 
@@ -17,6 +18,7 @@ export async function publishResults(actor: Actor | null, input: z.input<typeof 
     const { count } = await tx.election.updateMany({ where: { id: electionId, state: "TALLIED" }, data: { state: "PUBLISHED" } });
     if (count !== 1) throw new ConflictError("Only a tallied election can be published.");
     const result = await tx.result.update({ where: { electionId }, data: { publishedAt: new Date() }, select: { ballotHash: true } });
-    await appendAuditEntry(tx, { electionId, actor: official, action: "results.published", details: { ballotHash: result.ballotHash } });
+    const head = await appendAuditEntry(tx, { electionId, actor: official, action: "results.published", details: { ballotHash: result.ballotHash } });
+    await recordCheckpoint(tx, electionId, "published", head);
   });
 }

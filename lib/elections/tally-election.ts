@@ -3,6 +3,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { requireOfficial, requireSignedIn } from "@/lib/auth/permissions";
 import { prisma } from "@/lib/db/client";
 import { appendAuditEntry } from "@/lib/audit/append-audit-entry";
+import { recordCheckpoint } from "@/lib/audit/record-checkpoint";
 import { ConflictError } from "@/lib/errors";
 import { logger } from "@/lib/log/logger";
 import { tally, TallyInputError, type TallyResult } from "@/lib/tally";
@@ -53,12 +54,13 @@ export async function tallyElection(actor: Actor | null, input: z.input<typeof I
       const { count } = await tx.election.updateMany({ where: { id: electionId, state: "CLOSED" }, data: { state: "TALLIED" } });
       if (count !== 1) throw new ConflictError("Only a closed election can be tallied.");
       await tx.result.create({ data: { electionId, data: JSON.parse(JSON.stringify(data)), ballotHash: result.ballotHash, talliedById: official.id } });
-      await appendAuditEntry(tx, {
+      const head = await appendAuditEntry(tx, {
         electionId,
         actor: official,
         action: "election.tallied",
         details: { ballots: result.ballots, winners: result.winners, ballotHash: result.ballotHash },
       });
+      await recordCheckpoint(tx, electionId, "tallied", head);
       logger.info({ electionId, ballots: result.ballots, voted }, "election tallied");
       return data;
     },

@@ -31,9 +31,11 @@ const SENSITIVE_KEYS = [
   "cookie",
   "NEXTAUTH_SECRET",
   "RECEIPT_SECRET",
+  "AUDIT_SECRET",
   "GITHUB_SECRET",
   "OIDC_CLIENT_SECRET",
   "DATABASE_URL",
+  "DATABASE_OWNER_URL",
   // ballot content and what unlocks it
   "receipt",
   "receiptCode",

@@ -48,7 +48,12 @@ function store(): Store {
   return (globalStore.hustingsRateLimit = s);
 }
 
+// The owner's set-up step creates the table (scripts/db-roles.ts) because the
+// app's role may not create anything; creating it here is only for a database
+// where the app still runs as a role allowed to (a developer's own server).
 async function createTable(pool: pg.Pool): Promise<void> {
+  const { rows } = await pool.query<{ t: string | null }>("SELECT to_regclass($1) AS t", [`"${SCHEMA}"."${TABLE}"`]);
+  if (rows[0].t !== null) return;
   try {
     await pool.query(`CREATE SCHEMA IF NOT EXISTS "${SCHEMA}"`);
     await pool.query(
@@ -57,6 +62,9 @@ async function createTable(pool: pg.Pool): Promise<void> {
   } catch (e) {
     // Several instances starting together race on IF NOT EXISTS; losing the race is fine.
     const code = (e as { code?: string }).code;
+    if (code === "42501") {
+      throw new Error(`the rate-limit table ${SCHEMA}.${TABLE} is missing and this database role may not create it: start with \`npm start\` (it runs the owner's set-up), see "Database roles" in README.md`);
+    }
     if (code !== "23505" && code !== "42P06" && code !== "42P07") throw e;
   }
 }

@@ -8,6 +8,7 @@ import { METHOD_LABELS, STRENGTH_LABELS, capInWords } from "@/components/electio
 import { LockedNote, ReadOnlyFields } from "@/components/forms/ReadOnly";
 import { ElectionRulesFields } from "@/components/forms/ElectionRulesFields";
 import { AuditDetails } from "@/components/audit/AuditDetails";
+import { AuditVerdict } from "@/components/audit/AuditVerdict";
 import { btn, btnDanger, card, h1, h2, h3, hint, input, label, link, th, td } from "@/components/ui";
 import { visibleElection, loadElection } from "@/app/_lib/election";
 import { settingsLockReason } from "@/lib/elections/update-election-settings";
@@ -565,6 +566,7 @@ export default async function ManagePage({ params }: Params) {
         <h2 id="audit-h" className={h2}>
           Audit log
         </h2>
+        <AuditVerdict electionId={id} />
         {globalHead && (
           <p className="mt-2 text-sm">
             Head of the whole chain (entry #{globalHead.seq}): <code className="break-all" data-testid="audit-global-head">{globalHead.hash}</code>

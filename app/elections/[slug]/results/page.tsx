@@ -308,6 +308,16 @@ export default async function ResultsPage({ params }: Params) {
               </code>
             </dd>
           </div>
+          {row.publishedAuditSeq !== null && (
+            <div>
+              <dt className="font-semibold">Audit log checkpoint at publication (entry #{row.publishedAuditSeq} of the whole chain; HMAC-SHA-256)</dt>
+              <dd>
+                <code className="break-all" data-testid="audit-checkpoint">
+                  {row.publishedAuditHash}
+                </code>
+              </dd>
+            </div>
+          )}
           {audit && (
             <div>
               <dt className="font-semibold">Audit log head for this election (entry #{audit.seq}, {audit.action})</dt>
