@@ -82,7 +82,11 @@ describe("the STV lot", () => {
       expect(r.ballotHash).toBe(LOT_HASH);
       expect(r.winners).toEqual(["a"]);
       expect(r.rounds!.flatMap((s) => s.excluded)).toEqual(["c", "b"]);
-      expect(r.tieBreaks.length).toBeGreaterThan(0);
+      // Two exclusions decided by lot: first among all three, then between a and b; favoured first.
+      expect(r.tieBreaks.map((t) => [t.among, t.order])).toEqual([
+        [["a", "b", "c"], ["a", "b", "c"]],
+        [["a", "b"], ["a", "b"]],
+      ]);
     });
   }
 });
