@@ -15,6 +15,16 @@ export const electionBySlug = cache(async (slug: string) => {
   return prisma.election.findUnique({ where: { slug } });
 });
 
+/**
+ * The election's title for a page's <title>, or null when the public may not see
+ * the election. Metadata is rendered apart from the page, even when the page
+ * itself answers 404, so it must not name a private election to anyone.
+ */
+export async function publicElectionTitle(slug: string): Promise<string | null> {
+  const e = await electionBySlug(slug);
+  return e && isPublicElection(e) ? e.title : null;
+}
+
 export type ElectionRow = NonNullable<Awaited<ReturnType<typeof electionBySlug>>>;
 
 export const isOfficialOf = cache(async (actorId: string | undefined, electionId: string): Promise<boolean> => {

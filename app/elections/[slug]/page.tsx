@@ -8,13 +8,13 @@ import { PhaseBadge } from "@/components/PhaseBadge";
 import { Markdown } from "@/components/markdown/Markdown";
 import { capInWords, methodInWords, unrankedRuleInWords } from "@/components/election-text";
 import { btn, btnPrimary, card, h1, h2, link } from "@/components/ui";
-import { electionBySlug, loadElection } from "@/app/_lib/election";
+import { loadElection, publicElectionTitle } from "@/app/_lib/election";
 
 type Params = { params: Promise<{ slug: string }> };
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
-  const e = await electionBySlug((await params).slug);
-  return { title: e && e.state !== "DRAFT" ? e.title : "Election" };
+  const t = await publicElectionTitle((await params).slug);
+  return { title: t ? t : "Election" };
 }
 
 export default async function ElectionPage({ params }: Params) {

@@ -8,7 +8,7 @@ import { ActionForm } from "@/components/forms/ActionForm";
 import { StatementEditor } from "@/components/forms/StatementEditor";
 import { PhaseBadge } from "@/components/PhaseBadge";
 import { btnDanger, h1, h2, hint, input, label, link } from "@/components/ui";
-import { electionBySlug, loadElection } from "@/app/_lib/election";
+import { loadElection, publicElectionTitle } from "@/app/_lib/election";
 import { claimableCandidacies, claimMatch } from "@/lib/candidacies/claim-candidacy";
 import { claimDeclaration, editDeclaration, submitDeclaration, withdrawDeclaration } from "./actions";
 import { BackToElection } from "@/components/BackToElection";
@@ -16,8 +16,8 @@ import { BackToElection } from "@/components/BackToElection";
 type Params = { params: Promise<{ slug: string }> };
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
-  const e = await electionBySlug((await params).slug);
-  return { title: e && e.state !== "DRAFT" ? `Declare your candidacy: ${e.title}` : "Declare your candidacy" };
+  const t = await publicElectionTitle((await params).slug);
+  return { title: t ? `Declare your candidacy: ${t}` : "Declare your candidacy" };
 }
 
 export default async function DeclarePage({ params }: Params) {

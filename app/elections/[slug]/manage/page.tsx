@@ -9,7 +9,7 @@ import { LockedNote, ReadOnlyFields } from "@/components/forms/ReadOnly";
 import { ElectionRulesFields } from "@/components/forms/ElectionRulesFields";
 import { AuditDetails } from "@/components/audit/AuditDetails";
 import { btn, btnDanger, card, h1, h2, h3, hint, input, label, link, th, td } from "@/components/ui";
-import { electionBySlug, loadElection } from "@/app/_lib/election";
+import { loadElection, publicElectionTitle } from "@/app/_lib/election";
 import { settingsLockReason } from "@/lib/elections/update-election-settings";
 import { scheduleEditability } from "@/lib/elections/update-election-schedule";
 import { closeVotingRefusal } from "@/lib/elections/close-voting";
@@ -37,8 +37,8 @@ import {
 type Params = { params: Promise<{ slug: string }> };
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
-  const e = await electionBySlug((await params).slug);
-  return { title: e && e.state !== "DRAFT" ? `Official dashboard: ${e.title}` : "Official dashboard" };
+  const t = await publicElectionTitle((await params).slug);
+  return { title: t ? `Official dashboard: ${t}` : "Official dashboard" };
 }
 
 /** A Date as the value of a datetime-local input, in UTC (the form says so). */

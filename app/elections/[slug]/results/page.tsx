@@ -8,7 +8,7 @@ import { LocalTime } from "@/components/LocalTime";
 import { PhaseBadge } from "@/components/PhaseBadge";
 import { capInWords, methodInWords, unrankedRuleInWords } from "@/components/election-text";
 import { card, h1, h2, link, th, td } from "@/components/ui";
-import { electionBySlug, loadElection } from "@/app/_lib/election";
+import { loadElection, publicElectionTitle } from "@/app/_lib/election";
 import { BackToElection } from "@/components/BackToElection";
 import { ReceiptCheck } from "@/components/ballot/ReceiptCheck";
 import { viewBallotAction } from "../vote/actions";
@@ -16,8 +16,8 @@ import { viewBallotAction } from "../vote/actions";
 type Params = { params: Promise<{ slug: string }> };
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
-  const e = await electionBySlug((await params).slug);
-  return { title: e && e.state !== "DRAFT" ? `Results: ${e.title}` : "Results" };
+  const t = await publicElectionTitle((await params).slug);
+  return { title: t ? `Results: ${t}` : "Results" };
 }
 
 type StoredResult = TallyResult & { turnout?: { voted: number; electorate: number } };

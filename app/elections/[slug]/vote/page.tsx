@@ -8,15 +8,15 @@ import { LocalTime } from "@/components/LocalTime";
 import { PhaseBadge } from "@/components/PhaseBadge";
 import { unrankedRuleInWords } from "@/components/election-text";
 import { h1, link } from "@/components/ui";
-import { electionBySlug, loadElection } from "@/app/_lib/election";
+import { loadElection, publicElectionTitle } from "@/app/_lib/election";
 import { castBallotAction, replaceBallotAction, viewBallotAction } from "./actions";
 import { BackToElection } from "@/components/BackToElection";
 
 type Params = { params: Promise<{ slug: string }> };
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
-  const e = await electionBySlug((await params).slug);
-  return { title: e && e.state !== "DRAFT" ? `Vote: ${e.title}` : "Vote" };
+  const t = await publicElectionTitle((await params).slug);
+  return { title: t ? `Vote: ${t}` : "Vote" };
 }
 
 export default async function VotePage({ params }: Params) {

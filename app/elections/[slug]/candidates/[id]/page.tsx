@@ -4,6 +4,7 @@ import { Markdown } from "@/components/markdown/Markdown";
 import { h1, h2, link } from "@/components/ui";
 import type { Metadata } from "next";
 import { electionBySlug, loadElection } from "@/app/_lib/election";
+import { isPublicElection } from "@/lib/elections/visibility";
 import { BackToElection } from "@/components/BackToElection";
 
 type Params = { params: Promise<{ slug: string; id: string }> };
@@ -13,7 +14,7 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const e = await electionBySlug(slug);
   // Only an accepted declaration's name is public; the page itself decides who sees the rest.
   const c = e ? await prisma.candidacy.findFirst({ where: { id, electionId: e.id, status: "ACCEPTED" }, select: { displayName: true } }) : null;
-  return { title: c && e && e.state !== "DRAFT" ? `${c.displayName} — ${e.title}` : "Candidate" };
+  return { title: c && e && isPublicElection(e) ? `${c.displayName} — ${e.title}` : "Candidate" };
 }
 
 export default async function CandidatePage({ params }: Params) {
