@@ -350,7 +350,12 @@ test("an election from creation to a published, independently re-tallied result"
     await visitor.getByRole("link", { name: "Results", exact: true }).click();
     await expect(visitor.getByRole("heading", { level: 1, name: `Results: ${TITLE}` })).toBeVisible();
     const winners = (await visitor.getByTestId("winners").locator("li strong").allTextContents()).map((s) => s.trim());
+    // By hand: vera ranks Cory = Ines > Ada, cory ranks Cory > Ada > Ines (unranked = no opinion).
+    // Cory beats Ada 2:0 and Ines 1:0; Ada and Ines are 1:1. Cory takes seat 1; Ada and Ines tie for
+    // seat 2, which the tie-breaking ranking (seeded by the ballot hash) gives to one of them.
     expect(winners).toHaveLength(2);
+    expect(winners[0]).toBe("Cory Candidate");
+    expect(["Ada Admin", "Ines Ineligible"]).toContain(winners[1]);
     const heatmap = visitor.getByTestId("pairwise-heatmap");
     await expect(heatmap).toBeVisible();
     await expect(heatmap.getByRole("rowheader")).toHaveCount(3);
@@ -365,7 +370,7 @@ test("an election from creation to a published, independently re-tallied result"
     expect(response.status()).toBe(200);
     const exported = await response.text();
     const election = JSON.parse(exported) as { candidates: { id: string; name: string }[]; ballots: { ranking: string[][]; receipt?: string }[] };
-    expect(election.ballots.length).toBeGreaterThan(0);
+    expect(election.ballots).toHaveLength(2);
     const dir = await mkdtemp(path.join(tmpdir(), "hustings-e2e-"));
     const file = path.join(dir, "ballots.json");
     await writeFile(file, exported);
@@ -383,6 +388,7 @@ test("an election from creation to a published, independently re-tallied result"
       for (const id of tier) cliRanking.push([String(place), name(id)] as const);
       place += tier.length;
     }
+    expect([...pageRanking].sort()).toEqual([["1", "Cory Candidate"], ["2", "Ada Admin"], ["2", "Ines Ineligible"]]);
     expect([...pageRanking].sort()).toEqual([...cliRanking].sort());
 
     // PRODUCT §6: vera finds her (replaced) ballot by its latest receipt, and its hash in the published list.

@@ -21,6 +21,9 @@ const ACCOUNTS = {
   "vera-voter": { email: "vera@example.org", name: "Vera Voss" },
   "cory-candidate": { email: "cory@example.org", name: "Cory Candidate" },
   "ines-ineligible": { email: "ines@example.org", name: "Ines Ineligible" },
+  // Seeded people: Mei Tanaka stands in every demo election, Wen Li only votes.
+  "mei-tanaka": { email: "mei@example.org", name: "Mei Tanaka" },
+  "wenli": { email: "wen@example.org", name: "Wen Li" },
   // An IdP that has not verified the address: Hustings must not trust it.
   "uma-unverified": { email: "uma@example.org", name: "Uma Unverified", emailVerified: false },
 };

@@ -1,17 +1,17 @@
 // Imports every real Kata Containers election folder from the shared archive (kept
 // outside the repository) and checks the parsers understand each one.
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
+import { sharedDataPresent } from "./helpers/shared-data";
 import { parseKataFolder } from "../lib/import/parse-kata-folder";
 import { nameFromFilename, parseKataDeclaration } from "../lib/import/parse-kata-declaration";
 
 const shared = join(import.meta.dirname, "..", "..", "shared");
 const archive = join(shared, "kata-elections");
 const seed = join(shared, "seed", "000_34dfd918694e5eff.txt");
-const present = existsSync(archive);
-if (!present) console.warn(`kata-archive.test.ts: skipped, the Kata election archive is not at ${archive}`);
+const present = sharedDataPresent(archive, "the Kata election archive") && sharedDataPresent(seed, "the Kata seed declaration");
 
 const folders = present ? readdirSync(archive).filter((d) => /^arch-committee-\d{4}-\d{2}$/.test(d)).sort() : [];
 const isEmail = (s: string | null) => s !== null && z.email().safeParse(s).success;

@@ -1,8 +1,9 @@
+import { createHash } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/client";
 import { closeRateLimitStore } from "@/lib/rate-limit";
 import { ConflictError, ForbiddenError, InvalidInputError } from "@/lib/errors";
-import { tally, tallyCompiled } from "@/lib/tally";
+import { tallyCompiled } from "@/lib/tally";
 import { parseElektoCsv, parseHustingsJson, parseBlt } from "@/lib/tally/formats";
 import { castBallot } from "@/lib/ballots/cast-ballot";
 import { exportBallots } from "@/lib/ballots/export-ballots";
@@ -54,34 +55,48 @@ describe("closeVoting", () => {
 });
 
 describe("tallyElection and publishResults", () => {
-  it("stores the engine's result for the cast ballots, with turnout, respecting the affiliation cap", async () => {
-    const { e, official, ids, rankings } = await votedElection();
+  it("stores the count of the cast ballots, with turnout, respecting the affiliation cap", async () => {
+    const { e, official, ids } = await votedElection();
+    const { a, b, c, d } = ids;
     await closeVoting(official, { electionId: e.id });
     const stored = await tallyElection(official, { electionId: e.id });
-    const expected = tally({
-      seats: 2,
-      maxPerAffiliation: 1,
-      candidates: [
-        { id: ids.a, name: "Alice", affiliation: "Acme" },
-        { id: ids.b, name: "Bob", affiliation: "Acme" },
-        { id: ids.c, name: "Carol", affiliation: null },
-        { id: ids.d, name: "Dan", affiliation: "Initech" },
-      ],
-      ballots: rankings.map((ranking) => ({ ranking, count: 1 })),
+    // By hand, unranked = no opinion, winning votes. Ballots: a>b>c, a>b>d, b>a, a=b>c, c>d, a>d>c, empty.
+    //   d(a,b) 2, d(b,a) 1; d(a,c) 3; d(a,d) 2; d(b,c) 2; d(b,d) 1; d(c,d) 1 = d(d,c) 1; the rest 0.
+    //   Defeats a→b 2, a→c 3, a→d 2, b→c 2, b→d 1; c and d defeat nobody, nor each other.
+    //   Paths equal the defeats (no detour is stronger): a > b > c = d.
+    // Seat 1: a (Acme). Seat 2: b is Acme too and the cap is 1, so c and d, tied, share it by the tie-break.
+    expect(stored.pairwise).toEqual({
+      [a]: { [b]: 2, [c]: 3, [d]: 2 },
+      [b]: { [a]: 1, [c]: 2, [d]: 1 },
+      [c]: { [a]: 0, [b]: 0, [d]: 1 },
+      [d]: { [a]: 0, [b]: 0, [c]: 1 },
     });
-    expect(stored.winners).toEqual(expected.winners);
-    expect(stored.ranking).toEqual(expected.ranking);
-    expect(stored.ballotHash).toBe(expected.ballotHash);
+    expect(stored.strongestPaths).toEqual({
+      [a]: { [b]: 2, [c]: 3, [d]: 2 },
+      [b]: { [a]: 0, [c]: 2, [d]: 1 },
+      [c]: { [a]: 0, [b]: 0, [d]: 0 },
+      [d]: { [a]: 0, [b]: 0, [c]: 0 },
+    });
+    expect(stored.ranking.map((t) => [...t].sort())).toEqual([[a], [b], [c, d].sort()]);
+    expect(stored.winners[0]).toBe(a);
+    expect(stored.skippedForCap).toEqual([
+      { candidate: b, affiliation: "Acme", seat: 2, reason: 'affiliation "Acme" already holds 1 seat, the most allowed (1); seat 2 goes to the next eligible candidate' },
+    ]);
+    expect(stored.tieBreaks).toHaveLength(1);
+    expect(stored.tieBreaks[0]).toMatchObject({ decision: "seat 2", among: [c, d].sort() });
+    expect(stored.winners).toEqual([a, stored.tieBreaks[0].order[0]]);
+    // The ballot hash by its definition (docs/cli.md): SHA-256 over the canonical text, written out here.
+    const tiers = (...t: string[][]) => t.map((x) => [...x].sort().join("=")).join(">");
+    const lines = [tiers([a], [b], [c]), tiers([a], [b], [d]), tiers([b], [a]), tiers([a, b], [c]), tiers([c], [d]), tiers([a], [d], [c])].map((t) => `1 ${t}`).sort();
+    const canonical = ["hustings-ballots-v1", `candidates ${[a, b, c, d].sort().join(" ")}`, ...lines].join("\n") + "\n";
+    const expectedHash = createHash("sha256").update(canonical).digest("hex");
+    expect(stored.ballotHash).toBe(expectedHash);
     expect(stored.ballots).toBe(7);
     expect(stored.abstentions).toBe(1);
     expect(stored.turnout).toEqual({ voted: 7, electorate: 8, ballots: 7 });
-    // Alice and Bob lead but share Acme: the cap keeps one of them out.
-    expect(stored.winners).toContain(ids.a);
-    expect(stored.winners).not.toContain(ids.b);
-    expect(stored.skippedForCap.map((s) => s.candidate)).toContain(ids.b);
     const row = await prisma.result.findUniqueOrThrow({ where: { electionId: e.id } });
-    expect(row).toMatchObject({ ballotHash: expected.ballotHash, talliedById: official.id, publishedAt: null });
-    expect((row.data as { winners: string[] }).winners).toEqual(expected.winners);
+    expect(row).toMatchObject({ ballotHash: expectedHash, talliedById: official.id, publishedAt: null });
+    expect((row.data as { winners: string[] }).winners).toEqual(stored.winners);
     expect((await prisma.election.findUniqueOrThrow({ where: { id: e.id } })).state).toBe("TALLIED");
     await expectRefused(() => tallyElection(official, { electionId: e.id }), ConflictError);
 
@@ -118,13 +133,24 @@ describe("exportBallots", () => {
     expect(json).not.toMatch(/receipt/);
     const opts = { seats: 2, maxPerAffiliation: 1 };
     const fromJson = parseHustingsJson(json);
-    expect(fromJson.ballots.groups).toBeGreaterThan(0);
-    expect(tallyCompiled(fromJson).winners).toEqual(stored.winners);
+    expect(fromJson).toMatchObject({ seats: 2, maxPerAffiliation: 1, unranked: "exclude", strength: "winning" });
+    const recount = tallyCompiled(fromJson);
+    expect(recount.winners).toEqual(stored.winners);
+    expect(recount.pairwise).toEqual(stored.pairwise);
+    expect(recount.ballotHash).toBe(stored.ballotHash);
     const csv = await exportBallots(official, { electionId: e.id, format: "csv" });
     expect(csv.trim().split("\n")).toHaveLength(8);
     expect(tallyCompiled(parseElektoCsv(csv, opts)).ballotHash).toBe(stored.ballotHash);
     const blt = await exportBallots(official, { electionId: e.id, format: "blt" });
-    expect(tallyCompiled(parseBlt(blt, { ...opts, method: "schulze" })).ballots).toBe(7);
+    // BLT ids are slugs of the names. The pairwise counts worked out by hand in the tally test above:
+    const fromBlt = tallyCompiled(parseBlt(blt, { ...opts, method: "schulze" }));
+    expect(fromBlt.ballots).toBe(7);
+    expect(fromBlt.pairwise).toEqual({
+      alice: { bob: 2, carol: 3, dan: 2 },
+      bob: { alice: 1, carol: 2, dan: 1 },
+      carol: { alice: 0, bob: 0, dan: 1 },
+      dan: { alice: 0, bob: 0, carol: 1 },
+    });
   });
 
   it("after publication anyone gets the JSON with receipt hashes, in a shuffled order", async () => {

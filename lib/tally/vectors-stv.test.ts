@@ -2,13 +2,14 @@
 // Scottish STV and Meek STV; the Condorcet ones are run by vectors.test.ts. Each
 // test title carries the vector's source. The stv-*.json fixtures copied from them
 // run always, even where ../shared is not there.
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { compileElection } from "./compile";
 import { countIrv } from "./irv";
 import { countMeekStv } from "./stv-meek";
 import { countScottishStv } from "./stv-scottish";
+import { sharedDataPresent } from "../../test/helpers/shared-data";
 import type { ElectionInput, Method, TallyResult } from "./types";
 
 const VECTORS = path.resolve(import.meta.dirname, "../../../shared/tally-vectors.json");
@@ -105,15 +106,17 @@ function check(r: TallyResult, x: Expected): void {
   if (x.rounds) expect(r.rounds!.map((s) => s.votes)).toEqual(x.rounds);
 }
 
-const present = existsSync(VECTORS);
-if (!present) console.warn(`tally vectors not found at ${VECTORS}: skipping the shared IRV/STV vectors`);
+const present = sharedDataPresent(VECTORS, "the shared tally vectors (IRV, STV)");
 const vectors: Vector[] = present
   ? (JSON.parse(readFileSync(VECTORS, "utf8")) as Vector[]).filter((v) => v.method in METHOD)
   : [];
 
 describe.skipIf(!present)("shared tally vectors: irv, stv_scottish, stv_meek", () => {
-  it("has the 27 IRV and STV vectors", () => {
+  it("has the 27 IRV and STV vectors (4 IRV, 11 Scottish STV, 12 Meek STV)", () => {
     expect(vectors).toHaveLength(27);
+    expect(vectors.filter((v) => v.method === "irv")).toHaveLength(4);
+    expect(vectors.filter((v) => v.method === "stv_scottish")).toHaveLength(11);
+    expect(vectors.filter((v) => v.method === "stv_meek")).toHaveLength(12);
   });
   for (const v of vectors) {
     it(`${v.name} [${v.method}] (source: ${v.source})`, () => {

@@ -2,12 +2,13 @@
 // methods only; STV and IRV vectors are run by vectors-stv.test.ts. Each test
 // title carries the vector's source. The condorcet-*.json fixtures copied from
 // them run always, even where ../shared is not there.
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { compileElection } from "./compile";
 import { countRankedPairs } from "./ranked-pairs";
 import { countSchulze } from "./schulze";
+import { sharedDataPresent } from "../../test/helpers/shared-data";
 import type { ElectionInput, Method, TallyResult } from "./types";
 
 const VECTORS = path.resolve(import.meta.dirname, "../../../shared/tally-vectors.json");
@@ -84,15 +85,15 @@ function check(r: TallyResult, x: Expected, seats: number): void {
   if (x.strongest_paths) expect(r.strongestPaths).toEqual(x.strongest_paths);
 }
 
-const present = existsSync(VECTORS);
-if (!present) console.warn(`tally vectors not found at ${VECTORS}: skipping the shared Condorcet vectors`);
+const present = sharedDataPresent(VECTORS, "the shared tally vectors (Condorcet)");
 const vectors: Vector[] = present
   ? (JSON.parse(readFileSync(VECTORS, "utf8")) as Vector[]).filter((v) => v.method in METHOD)
   : [];
 
 describe.skipIf(!present)("shared tally vectors: schulze and ranked_pairs", () => {
-  it("has Condorcet vectors to run", () => {
-    expect(vectors.length).toBeGreaterThan(0);
+  it("has the 44 Condorcet vectors (30 Schulze, 14 Ranked Pairs)", () => {
+    expect(vectors.filter((v) => v.method === "schulze")).toHaveLength(30);
+    expect(vectors.filter((v) => v.method === "ranked_pairs")).toHaveLength(14);
   });
   for (const v of vectors) {
     it(`${v.name} [${v.method}] (source: ${v.source})`, () => {

@@ -58,7 +58,7 @@ const STATE = {
   cancelled: "CANCELLED",
 } as const;
 
-export async function makeElection(phase: TestPhase, data: Partial<Pick<Election, "seats" | "method" | "unranked" | "maxPerAffiliation" | "publishBallots" | "title">> & { continuingMembers?: object[] } = {}): Promise<Election> {
+export async function makeElection(phase: TestPhase, data: Partial<Pick<Election, "seats" | "method" | "unranked" | "strength" | "maxPerAffiliation" | "publishBallots" | "title">> & { continuingMembers?: object[] } = {}): Promise<Election> {
   return prisma.election.create({
     data: { slug: uniq("election"), title: "Test election", seats: 1, ...data, ...scheduleFor(phase), state: STATE[phase] },
   });
