@@ -15,7 +15,7 @@ describe("the logs never carry a voter together with a ballot", () => {
     const resultFile = path.join(dir, "result.json");
     const child = spawn(process.execPath, ["--import", "tsx", "test/helpers/ballot-worker.ts", "journey", resultFile], {
       cwd: ROOT,
-      env: { RECEIPT_SECRET: "test-receipt-secret-0123456789abcdef", ...process.env, LOG_LEVEL: "trace", NODE_ENV: "production" },
+      env: { RECEIPT_SECRET: "test-receipt-secret-0123456789abcdef", ...process.env, LOG_LEVEL: "trace" },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let output = "";
