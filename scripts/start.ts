@@ -13,6 +13,7 @@ import path from "node:path";
 import dotenv from "dotenv";
 import pg from "pg";
 import { demoSecrets, EnvError, isDemoMode, loadEnv, type Config, type EnvProblem } from "../lib/config/env";
+import { demoRefusal, inspectDemoDatabaseAt } from "../lib/demo/demo-database";
 import { APP_DATABASE, explainPostgresFailure, startEmbeddedPostgres, type RunningDatabase } from "./embedded-db";
 import { migrateDeploy } from "./migrate-deploy";
 import { changedSince, readSources, recordBuild } from "./source-stamp";
@@ -70,6 +71,10 @@ async function main(): Promise<void> {
     say(`PostgreSQL ready (${seconds(t)})`);
   }
   appEnv.DATABASE_URL = databaseUrl;
+  if (stopping) return;
+
+  // Before migrating, seeding or serving anything: demo mode never runs over real data.
+  if (config.demo) await refuseRealDataInDemo(databaseUrl, config);
   if (stopping) return;
 
   let t = performance.now();
@@ -185,6 +190,15 @@ async function recreateDatabase(url: string): Promise<void> {
   say("HUSTINGS_FRESH_DB: started from an empty database");
 }
 
+async function refuseRealDataInDemo(databaseUrl: string, config: Config): Promise<void> {
+  const verdict = await inspectDemoDatabaseAt(databaseUrl);
+  if (verdict.ok) return;
+  const where = config.databaseUrl
+    ? `the database DATABASE_URL names (${new URL(databaseUrl).host}${new URL(databaseUrl).pathname})`
+    : `the data folder ${config.startup.pgDir}`;
+  throw new Error(demoRefusal(verdict, where));
+}
+
 async function seedIfEmpty(databaseUrl: string, config: Config): Promise<void> {
   // The client reads DATABASE_URL when first imported, so import it only now.
   process.env.DATABASE_URL = databaseUrl;
@@ -194,6 +208,9 @@ async function seedIfEmpty(databaseUrl: string, config: Config): Promise<void> {
     const t = performance.now();
     const { seeded } = await seedDemo(prisma, { receiptSecret: config.receiptSecret });
     if (seeded) say(`seeded the demo elections (${seconds(t)})`);
+    else if (!config.demo && (await inspectDemoDatabaseAt(databaseUrl)).ok === false) {
+      say("HUSTINGS_SEED=demo: not seeded, the database is not empty (the demo seed only goes into an empty database)");
+    }
   } finally {
     await prisma.$disconnect();
   }

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { EnvError, isDemoMode, loadEnv } from "@/lib/config/env";
+import { EnvError, isDemoMode, loadDatabaseEnv, loadEnv } from "@/lib/config/env";
 
 const SECRET = "a".repeat(32);
 const PROD = { NODE_ENV: "production", NEXTAUTH_SECRET: SECRET, RECEIPT_SECRET: SECRET, GITHUB_ID: "gh-id", GITHUB_SECRET: "gh-secret" };
@@ -128,5 +128,18 @@ describe("loadEnv", () => {
     const c = loadEnv({ HUSTINGS_PG_DIR: "/tmp/pg", HUSTINGS_PG_PORT: "55555", HUSTINGS_FRESH_DB: "1", HUSTINGS_SEED: "demo" });
     expect(c.startup).toEqual({ pgDir: "/tmp/pg", pgPort: 55555, freshDb: true, seedDemo: true });
     expect(problems({ HUSTINGS_SEED: "everything" }).HUSTINGS_SEED).toMatch(/"demo"/);
+  });
+
+  it("keeps a demo's embedded data in a folder of its own", () => {
+    expect(loadEnv({ HUSTINGS_DEMO: "1" }).startup.pgDir).toBe(".data/demo-pg");
+    expect(loadEnv({ HUSTINGS_DEMO: "0" }).startup.pgDir).toBe(".data/pg");
+    // A provider turns demo mode off, and with it the demo folder.
+    expect(loadEnv({ HUSTINGS_DEMO: "1", GITHUB_ID: "a", GITHUB_SECRET: "b" }).startup.pgDir).toBe(".data/pg");
+    expect(loadEnv({ HUSTINGS_DEMO: "1", HUSTINGS_PG_DIR: "/tmp/demo" }).startup.pgDir).toBe("/tmp/demo");
+    // `npx hustings import` writes where `npm start` would keep its data: the demo folder for a local start without a provider.
+    expect(loadDatabaseEnv({}).pgDir).toBe(".data/demo-pg");
+    expect(loadDatabaseEnv({ GITHUB_ID: "a" }).pgDir).toBe(".data/pg");
+    expect(loadDatabaseEnv({ HUSTINGS_DEMO: "0" }).pgDir).toBe(".data/pg");
+    expect(loadDatabaseEnv({ HUSTINGS_PG_DIR: "x" }).pgDir).toBe("x");
   });
 });
