@@ -35,7 +35,7 @@ async function runStart(env: Record<string, string>): Promise<{ code: number | n
   );
   const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
     cwd: ROOT,
-    env: { ...base, ...env },
+    env: { ...base, ...env } as NodeJS.ProcessEnv,
     stdio: ["ignore", "pipe", "pipe"],
   });
   let stdout = "";
