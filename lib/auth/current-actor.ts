@@ -21,7 +21,8 @@ export function actorFromUser(user: { id: string; name: string | null; email: st
 /**
  * The signed-in person for this request (server components, server actions,
  * route handlers), or null when anonymous. The session cookie only names a
- * user id; a deleted user is anonymous. Cached per request.
+ * user id and a session version; a deleted user, or a session revoked since,
+ * is anonymous. Cached per request.
  */
 export const getActor = cache(async (): Promise<Actor | null> => {
   // Anonymous visitors (most page views) carry no session cookie: skip decrypting anything.
@@ -33,9 +34,11 @@ export const getActor = cache(async (): Promise<Actor | null> => {
   if (!id) return null;
   const user = await prisma.user.findUnique({
     where: { id },
-    select: { id: true, name: true, email: true, githubLogin: true },
+    select: { id: true, name: true, email: true, githubLogin: true, sessionVersion: true },
   });
-  return user ? actorFromUser(user) : null;
+  // A session from before the person (or an admin) signed them out everywhere is over.
+  if (!user || user.sessionVersion !== session.user.sessionVersion) return null;
+  return actorFromUser(user);
 });
 
 /** The signed-in person, or ForbiddenError (403) for anonymous callers. */
