@@ -1,4 +1,4 @@
-import { getServerSession } from "next-auth";
+import { getServerSession, type Session } from "next-auth";
 import { cookies } from "next/headers";
 import { cache } from "react";
 import { prisma } from "@/lib/db/client";
@@ -29,17 +29,24 @@ export const getActor = cache(async (): Promise<Actor | null> => {
   // Reading cookies first also marks the page dynamic before any configuration is read.
   const jar = await cookies();
   if (!jar.getAll().some((c) => /^(__Secure-)?next-auth\.session-token(\.\d+)?$/.test(c.name))) return null;
-  const session = await getServerSession(getAuthOptions());
+  return actorForSession(await getServerSession(getAuthOptions()));
+});
+
+/**
+ * The person a next-auth session (as our session callback shapes it) stands
+ * for, or null: no session, a deleted user, or a session issued before the
+ * person (or an admin) signed them out everywhere.
+ */
+export async function actorForSession(session: Session | null): Promise<Actor | null> {
   const id = session?.user?.id;
   if (!id) return null;
   const user = await prisma.user.findUnique({
     where: { id },
     select: { id: true, name: true, email: true, githubLogin: true, sessionVersion: true },
   });
-  // A session from before the person (or an admin) signed them out everywhere is over.
   if (!user || user.sessionVersion !== session.user.sessionVersion) return null;
   return actorFromUser(user);
-});
+}
 
 /** The signed-in person, or ForbiddenError (403) for anonymous callers. */
 export async function requireActor(): Promise<Actor> {
