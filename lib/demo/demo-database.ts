@@ -5,8 +5,10 @@
 // row: demo sign-in creates none). `npm start` checks this before it migrates
 // or serves anything; demo sign-in checks it again on every call.
 //
-// The check is plain SQL over information_schema so it also works on a
-// database that was never migrated, or belongs to something else entirely.
+// The check is plain SQL over pg_catalog so it also works on a database that
+// was never migrated, or belongs to something else entirely, and sees every
+// table whatever the connecting role may read (information_schema would hide
+// tables it has no privilege on).
 import pg from "pg";
 
 export type DemoDatabaseVerdict =
@@ -24,7 +26,7 @@ const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 export async function inspectDemoDatabase(query: Query): Promise<DemoDatabaseVerdict> {
   const tables = (
-    await query(`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'`)
+    await query(`SELECT c.relname AS name FROM pg_class c WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind IN ('r', 'p')`)
   ).map((r) => String(r.name));
   const has = (t: string) => tables.includes(t);
 
@@ -37,7 +39,12 @@ export async function inspectDemoDatabase(query: Query): Promise<DemoDatabaseVer
 
   const tablesWithRows: string[] = [];
   for (const t of tables.filter((t) => !IGNORED_TABLES.has(t)).sort()) {
-    if ((await query(`SELECT 1 FROM ${ident(t)} LIMIT 1`)).length > 0) tablesWithRows.push(t);
+    // A table this role may not read could hold anything: it counts as data.
+    const rows = await query(`SELECT 1 FROM ${ident(t)} LIMIT 1`).catch((e: unknown) => {
+      if ((e as { code?: string }).code === "42501" || /permission denied/i.test(String((e as Error).message))) return [{}];
+      throw e;
+    });
+    if (rows.length > 0) tablesWithRows.push(t);
   }
   if (tablesWithRows.length === 0) return { ok: true, state: "empty" };
   const count = async (t: string) => (has(t) ? Number((await query(`SELECT count(*)::int AS n FROM ${ident(t)}`))[0].n) : 0);
