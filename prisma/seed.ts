@@ -1,5 +1,5 @@
 // `npm run seed`: the demo elections into the database DATABASE_URL names, if
-// it has no elections yet. `npm start` does this by itself in demo mode; this
+// it is empty (then marked as a demo database). `npm start` does this by itself in demo mode; this
 // is for a server you run yourself.
 import dotenv from "dotenv";
 import { EnvError, loadEnv } from "../lib/config/env";
@@ -18,7 +18,7 @@ const { prisma } = await import("../lib/db/client");
 const { seedDemo } = await import("../lib/demo/seed-demo");
 try {
   const { seeded } = await seedDemo(prisma);
-  console.log(seeded ? "Seeded the demo elections." : "The database already has elections; nothing seeded.");
+  console.log(seeded ? "Seeded the demo elections." : "The database is not empty; nothing seeded (the demo seed only goes into an empty database).");
 } finally {
   await prisma.$disconnect();
 }

@@ -13,6 +13,7 @@ import path from "node:path";
 import dotenv from "dotenv";
 import pg from "pg";
 import { demoSecrets, EnvError, isDemoMode, loadEnv, type Config, type EnvProblem } from "../lib/config/env";
+import { demoRefusal, inspectDemoDatabaseAt } from "../lib/demo/demo-database";
 import { APP_DATABASE, startEmbeddedPostgres, type RunningDatabase } from "./embedded-db";
 import { prepareDatabase } from "./prepare-database";
 import { verifyAuditLogAtStart } from "./verify-audit-at-start";
@@ -70,6 +71,10 @@ async function main(): Promise<void> {
     ownerUrl = db.url;
     say(`PostgreSQL ready (${seconds(t)})`);
   }
+  if (stopping) return;
+
+  // Before migrating, seeding or serving anything: demo mode never runs over real data (checked as the owner, who sees every table).
+  if (config.demo) await refuseRealDataInDemo(ownerUrl ?? config.databaseOwnerUrl ?? databaseUrl!, config);
   if (stopping) return;
 
   // Migrations and grants run as the owner; the app, the seed and the verifier as the app's role.
@@ -196,6 +201,15 @@ async function recreateDatabase(url: string): Promise<void> {
   say("HUSTINGS_FRESH_DB: started from an empty database");
 }
 
+async function refuseRealDataInDemo(databaseUrl: string, config: Config): Promise<void> {
+  const verdict = await inspectDemoDatabaseAt(databaseUrl);
+  if (verdict.ok) return;
+  const where = config.databaseUrl
+    ? `the database DATABASE_URL names (${new URL(databaseUrl).host}${new URL(databaseUrl).pathname})`
+    : `the data folder ${config.startup.pgDir}`;
+  throw new Error(demoRefusal(verdict, where));
+}
+
 async function seedIfEmpty(databaseUrl: string, config: Config): Promise<void> {
   // The client reads DATABASE_URL when first imported, so import it only now.
   process.env.DATABASE_URL = databaseUrl;
@@ -205,6 +219,9 @@ async function seedIfEmpty(databaseUrl: string, config: Config): Promise<void> {
     const t = performance.now();
     const { seeded } = await seedDemo(prisma, { receiptSecret: config.receiptSecret });
     if (seeded) say(`seeded the demo elections (${seconds(t)})`);
+    else if (!config.demo && (await inspectDemoDatabaseAt(databaseUrl)).ok === false) {
+      say("HUSTINGS_SEED=demo: not seeded, the database is not empty (the demo seed only goes into an empty database)");
+    }
   } finally {
     await prisma.$disconnect();
   }

@@ -136,6 +136,18 @@ describe("loadEnv", () => {
       expect(problems({ HUSTINGS_TRUSTED_PROXY_HOPS: bad }).HUSTINGS_TRUSTED_PROXY_HOPS).toMatch(/number/);
     }
   });
+  it("keeps a demo's embedded data in a folder of its own", () => {
+    expect(loadEnv({ HUSTINGS_DEMO: "1" }).startup.pgDir).toBe(".data/demo-pg");
+    expect(loadEnv({ HUSTINGS_DEMO: "0" }).startup.pgDir).toBe(".data/pg");
+    // A provider turns demo mode off, and with it the demo folder.
+    expect(loadEnv({ HUSTINGS_DEMO: "1", GITHUB_ID: "a", GITHUB_SECRET: "b" }).startup.pgDir).toBe(".data/pg");
+    expect(loadEnv({ HUSTINGS_DEMO: "1", HUSTINGS_PG_DIR: "/tmp/demo" }).startup.pgDir).toBe("/tmp/demo");
+    // `npx hustings import` writes where `npm start` would keep its data: the demo folder for a local start without a provider.
+    expect(loadDatabaseEnv({}).pgDir).toBe(".data/demo-pg");
+    expect(loadDatabaseEnv({ GITHUB_ID: "a" }).pgDir).toBe(".data/pg");
+    expect(loadDatabaseEnv({ HUSTINGS_DEMO: "0" }).pgDir).toBe(".data/pg");
+    expect(loadDatabaseEnv({ HUSTINGS_PG_DIR: "x" }).pgDir).toBe("x");
+  });
 });
 
 describe("audit log configuration", () => {

@@ -4,6 +4,8 @@ import { z } from "zod";
 import { getActor } from "@/lib/auth/current-actor";
 import { createElection } from "@/lib/elections/create-election";
 import { appointOfficial } from "@/lib/elections/appoint-official";
+import { removeOfficial } from "@/lib/elections/remove-official";
+import { revokeSessions } from "@/lib/sessions/revoke-sessions";
 import type { ActionState } from "@/app/_lib/action-state";
 import { parseForm, runUseCase, toState } from "@/app/_lib/run-use-case";
 
@@ -60,6 +62,40 @@ export async function appointOfficialAction(_prev: ActionState, formData: FormDa
     await runUseCase(() => appointOfficial(actor, parsed.data), {
       revalidate: ["/", "/admin"],
       message: `${parsed.data.login} is now an official.`,
+    }),
+  );
+}
+
+const removeSchema = z.object({
+  electionId: z.string().min(1, "choose an election").max(64),
+  userId: z.string().min(1, "choose an official").max(64),
+  name: z.string().max(400).optional(),
+});
+
+export async function removeOfficialAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const parsed = parseForm(removeSchema, formData);
+  if (!parsed.ok) return parsed;
+  const actor = await getActor();
+  const { electionId, userId, name } = parsed.data;
+  return toState(
+    await runUseCase(() => removeOfficial(actor, { electionId, userId }), {
+      revalidate: ["/", "/admin"],
+      message: `${name ?? "The official"} is no longer an official of this election.`,
+    }),
+  );
+}
+
+const revokeSchema = z.object({
+  login: z.string().trim().min(1, "enter a GitHub login or an email").max(320),
+});
+
+export async function revokeSessionsAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const parsed = parseForm(revokeSchema, formData);
+  if (!parsed.ok) return parsed;
+  const actor = await getActor();
+  return toState(
+    await runUseCase(() => revokeSessions(actor, parsed.data), {
+      message: `Every session of ${parsed.data.login} has ended; they must sign in again.`,
     }),
   );
 }

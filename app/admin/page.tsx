@@ -5,9 +5,9 @@ import { electionPhase } from "@/lib/elections/phase";
 import { ActionForm } from "@/components/forms/ActionForm";
 import { PhaseBadge } from "@/components/PhaseBadge";
 import { ElectionRulesFields } from "@/components/forms/ElectionRulesFields";
-import { h1, h2, hint, input, label, link, th, td } from "@/components/ui";
+import { btn, h1, h2, hint, input, label, link, th, td } from "@/components/ui";
 import { currentActor } from "@/app/_lib/election";
-import { appointOfficialAction, createElectionAction } from "./actions";
+import { appointOfficialAction, createElectionAction, removeOfficialAction, revokeSessionsAction } from "./actions";
 
 export const metadata: Metadata = { title: "Administration" };
 
@@ -31,7 +31,7 @@ export default async function AdminPage() {
 
   const elections = await prisma.election.findMany({
     orderBy: { createdAt: "desc" },
-    include: { officials: { include: { user: { select: { name: true, githubLogin: true, email: true } } } } },
+    include: { officials: { orderBy: { appointedAt: "asc" }, include: { user: { select: { id: true, name: true, githubLogin: true, email: true } } } } },
   });
 
   return (
@@ -100,6 +100,29 @@ export default async function AdminPage() {
         </ActionForm>
       </section>
 
+      <section aria-labelledby="sessions-h">
+        <h2 id="sessions-h" className={h2}>
+          End a person&apos;s sessions
+        </h2>
+        <p className={hint}>
+          Signs them out on every device at once (a lost laptop, a removed official). They can sign in again.
+        </p>
+        <ActionForm
+          action={revokeSessionsAction}
+          submitLabel="End sessions"
+          ariaLabel="End a person's sessions"
+          confirm="Sign this person out everywhere?"
+          className="mt-3 max-w-2xl space-y-4"
+        >
+          <div>
+            <label htmlFor="revoke-login" className={label}>
+              GitHub login or email
+            </label>
+            <input id="revoke-login" name="login" required className={`${input} mt-1`} />
+          </div>
+        </ActionForm>
+      </section>
+
       <section aria-labelledby="elections-h">
         <h2 id="elections-h" className={h2}>
           All elections
@@ -131,7 +154,30 @@ export default async function AdminPage() {
                   <PhaseBadge phase={electionPhase(e)} />
                 </td>
                 <td className={td}>
-                  {e.officials.map((o) => o.user.name ?? o.user.githubLogin ?? o.user.email).join(", ") || "none yet"}
+                  {e.officials.length === 0 && "none yet"}
+                  <ul className="space-y-1">
+                    {e.officials.map((o) => {
+                      const who = o.user.name ?? o.user.githubLogin ?? o.user.email ?? o.user.id;
+                      return (
+                        <li key={o.userId}>
+                          <ActionForm
+                            action={removeOfficialAction}
+                            submitLabel="Remove"
+                            pendingLabel="Removing…"
+                            confirm={`Remove ${who} as an official of ${e.title}? They lose access to it at once.`}
+                            ariaLabel={`Remove ${who} as an official of ${e.title}`}
+                            className="flex flex-wrap items-center gap-2"
+                            buttonClassName={btn}
+                          >
+                            <span>{who}</span>
+                            <input type="hidden" name="electionId" value={e.id} />
+                            <input type="hidden" name="userId" value={o.userId} />
+                            <input type="hidden" name="name" value={who} />
+                          </ActionForm>
+                        </li>
+                      );
+                    })}
+                  </ul>
                 </td>
               </tr>
             ))}

@@ -29,7 +29,7 @@ export async function signInAsDemoPerson(formData: FormData): Promise<void> {
   // The same check the "demo" credentials provider runs: demo mode again, and a real person.
   const user = await authorizeDemoUser({ userId: parsed.data.userId });
   if (!user) redirect(`/demo?error=UnknownPerson&callbackUrl=${encodeURIComponent(back)}`);
-  const cookie = await mintSessionCookie(user.id);
+  const cookie = await mintSessionCookie(user.id, undefined, user.sessionVersion);
   (await cookies()).set(cookie.name, cookie.value, cookie.options);
   redirect(back);
 }

@@ -4,7 +4,7 @@ import { connection } from "next/server";
 import { btn, card, h1, h2, hint } from "@/components/ui";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
 import { getActor } from "@/lib/auth/current-actor";
-import { listDemoPeople, type DemoPerson, type DemoRole } from "@/lib/auth/demo";
+import { isDemoDatabase, listDemoPeople, type DemoPerson, type DemoRole } from "@/lib/auth/demo";
 import { isDemoMode } from "@/lib/auth/providers";
 import { signInAsDemoPerson } from "./actions";
 
@@ -30,7 +30,19 @@ export default async function DemoPage({ searchParams }: { searchParams: Promise
   const params = await searchParams;
   const callbackUrl = safeCallbackUrl(params.callbackUrl);
   const error = typeof params.error === "string" ? (ERRORS[params.error] ?? ERRORS.UnknownPerson) : undefined;
-  const [people, actor] = await Promise.all([listDemoPeople(), getActor()]);
+  const [demoDatabase, actor] = await Promise.all([isDemoDatabase(), getActor()]);
+  if (!demoDatabase) {
+    return (
+      <div className="space-y-6">
+        <h1 className={h1}>Demo sign-in</h1>
+        <p role="alert" className="rounded-md border border-red-300 bg-red-50 px-4 py-3 text-sm text-red-900" data-testid="not-a-demo-database">
+          Demo sign-in is off: this instance&apos;s database was not made by the demo seed (or someone has signed in to it through a
+          real provider), so it may hold real people. Start a demo on its own data folder instead.
+        </p>
+      </div>
+    );
+  }
+  const people = await listDemoPeople();
   // Each person appears once, under their most powerful role; the others are listed beside the name.
   const byGroup = new Map<DemoRole | null, DemoPerson[]>();
   for (const p of people) {

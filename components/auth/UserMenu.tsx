@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { getActor } from "@/lib/auth/current-actor";
 import { isDemoMode } from "@/lib/auth/providers";
-import { link } from "@/components/ui";
+import { signOutEverywhereAction } from "@/app/@nav/actions";
+import { btn, link } from "@/components/ui";
 import { SignOutButton } from "./SignOutButton";
 
 /** The header's sign-in state: who is signed in (from the server session) and a way out, or a way in. */
@@ -28,6 +29,11 @@ export async function UserMenu() {
         {actor.email && actor.email !== label && <span className="block text-gray-700">{actor.email}</span>}
       </p>
       <SignOutButton />
+      <form action={signOutEverywhereAction}>
+        <button type="submit" className={btn} title="Ends your sessions on every device and browser, this one included">
+          Sign out everywhere
+        </button>
+      </form>
     </nav>
   );
 }

@@ -18,6 +18,6 @@ export async function signInWithOidc(page: Page, login: string, callbackUrl = "/
 
 /** Signs out with the header's button and waits until the page shows the signed-out state. */
 export async function signOut(page: Page): Promise<void> {
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.getByRole("button", { name: "Sign out", exact: true }).click();
   await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
 }

@@ -12,7 +12,7 @@ import { prisma, type Tx } from "@/lib/db/client";
 import { authorizeDemoUser } from "./demo";
 import { readAuthEnv, type AuthEnv } from "./env";
 import { isDemoMode } from "./providers";
-import { SESSION_MAX_AGE_SECONDS, sessionClaims, sessionCookieName } from "./session-token";
+import { SESSION_MAX_AGE_SECONDS, sessionClaims, sessionCookieName, sessionVersionOf } from "./session-token";
 
 /** What our providers' profile() callbacks return; `githubLogin` reaches the adapter's createUser. */
 interface HustingsProfile {
@@ -201,12 +201,17 @@ export function buildAuthOptions(env: AuthEnv = readAuthEnv()): NextAuthOptions 
         return true;
       },
       async jwt({ token, user }) {
-        // Only the id: name, email and admin status are read fresh from the database per request.
-        if (user) return sessionClaims(user.id);
+        // Only the id and session version: name, email and admin status are read fresh from the database per request.
+        if (user) {
+          const row = await prisma.user.findUnique({ where: { id: user.id }, select: { sessionVersion: true } });
+          return { ...sessionClaims(user.id, row?.sessionVersion ?? 0) };
+        }
+        // A refresh keeps the claims as they were at sign-in (next-auth renews iat and exp itself).
         return token;
       },
       async session({ session, token }) {
-        return { expires: session.expires, user: { id: token.sub ?? "" } };
+        // getActor compares the version with the user's current one (sign out everywhere).
+        return { expires: session.expires, user: { id: token.sub ?? "", sessionVersion: sessionVersionOf(token) } };
       },
     },
     events: {

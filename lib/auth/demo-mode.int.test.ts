@@ -3,6 +3,8 @@ import type { Adapter } from "next-auth/adapters";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadEnv } from "@/lib/config/env";
 import { prisma } from "@/lib/db/client";
+import { seedDemo } from "@/lib/demo/seed-demo";
+import { createScratchDatabase, dropScratchTemplate, type ScratchDatabase } from "@/test/helpers/scratch-database";
 import { actorFromUser } from "./current-actor";
 import { buildAuthOptions } from "./auth-options";
 import { authorizeDemoUser, listDemoPeople } from "./demo";
@@ -38,17 +40,68 @@ beforeAll(async () => {
   await prisma.electorateEntry.create({ data: { electionId: election.id, email: `voter-${tag}@example.org` } });
 });
 
+let scratch: Promise<ScratchDatabase> | undefined;
+
+/** A database of its own that the demo seed made (the shared one is not, and must not be, a demo database). */
+function demoDatabase(): Promise<ScratchDatabase> {
+  scratch ??= (async () => {
+    const db = await createScratchDatabase({ migrated: true });
+    await seedDemo(db.prisma(), { receiptSecret: "demo-mode-test-receipt-secret-0123456789" });
+    return db;
+  })();
+  return scratch;
+}
+
 afterAll(async () => {
+  await (await scratch)?.drop();
+  await dropScratchTemplate();
   await prisma.election.deleteMany({ where: { slug: `auth-${tag}` } });
   await prisma.user.deleteMany({ where: { OR: [{ name: { endsWith: tag } }, { email: { contains: tag } }] } });
 });
 
 describe("demo sign-in", () => {
-  it("signs in as a seeded person only in demo mode", async () => {
-    await expect(authorizeDemoUser({ userId: ids.voter }, DEMO)).resolves.toMatchObject({ id: ids.voter });
-    await expect(authorizeDemoUser({ userId: ids.voter }, NOT_DEMO)).resolves.toBeNull();
+  it("signs in as a seeded person only in demo mode, on a database the demo seed made", async () => {
+    const demo = await demoDatabase();
+    const vera = await demo.prisma().user.findUniqueOrThrow({ where: { email: "vera@example.org" } });
+    await expect(authorizeDemoUser({ userId: vera.id }, DEMO, demo.prisma())).resolves.toMatchObject({ id: vera.id, sessionVersion: 0 });
+    await expect(authorizeDemoUser({ userId: vera.id }, NOT_DEMO, demo.prisma())).resolves.toBeNull();
     // A configured identity provider switches demo sign-in off even with HUSTINGS_DEMO=1.
-    await expect(authorizeDemoUser({ userId: ids.voter }, DEMO_WITH_OIDC)).resolves.toBeNull();
+    await expect(authorizeDemoUser({ userId: vera.id }, DEMO_WITH_OIDC, demo.prisma())).resolves.toBeNull();
+  });
+
+  it("refuses everyone on a database the demo seed did not mark", async () => {
+    // The shared test database holds people but no demo marker: a real instance, as far as demo sign-in knows.
+    await expect(authorizeDemoUser({ userId: ids.voter }, DEMO)).resolves.toBeNull();
+    const demo = await demoDatabase();
+    const vera = await demo.prisma().user.findUniqueOrThrow({ where: { email: "vera@example.org" } });
+    const marker = await demo.prisma().demoMarker.findFirstOrThrow();
+    await demo.prisma().demoMarker.deleteMany();
+    try {
+      await expect(authorizeDemoUser({ userId: vera.id }, DEMO, demo.prisma())).resolves.toBeNull();
+    } finally {
+      await demo.prisma().demoMarker.create({ data: marker });
+    }
+  });
+
+  it("refuses a person with a real provider identity, and then everyone", async () => {
+    const demo = await demoDatabase();
+    const [vera, wen] = await Promise.all(
+      ["vera@example.org", "wen@example.org"].map((email) => demo.prisma().user.findUniqueOrThrow({ where: { email } })),
+    );
+    await expect(authorizeDemoUser({ userId: wen.id }, DEMO, demo.prisma())).resolves.toMatchObject({ id: wen.id });
+    // Someone signed in to the demo through GitHub: that identity is real and must never be impersonable,
+    // and the database now holds a real person, so demo sign-in is off for all.
+    await demo.prisma().account.create({ data: { userId: wen.id, type: "oauth", provider: "github", providerAccountId: `gh-${tag}` } });
+    await expect(authorizeDemoUser({ userId: wen.id }, DEMO, demo.prisma())).resolves.toBeNull();
+    await expect(authorizeDemoUser({ userId: vera.id }, DEMO, demo.prisma())).resolves.toBeNull();
+  });
+
+  it("never lists a person with a real provider identity", async () => {
+    const real = await prisma.user.create({ data: { name: `real ${tag}`, email: `real-${tag}@example.org` } });
+    await prisma.account.create({ data: { userId: real.id, type: "oauth", provider: "oidc", providerAccountId: `real-${tag}` } });
+    const listed = (await listDemoPeople(1000, DEMO)).map((p) => p.id);
+    expect(listed).toContain(ids.voter);
+    expect(listed).not.toContain(real.id);
   });
 
   it("refuses malformed input and unknown people", async () => {

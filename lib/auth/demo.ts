@@ -3,6 +3,8 @@
 // Every entry point re-checks demo mode on the server, on every call.
 import { z } from "zod";
 import { prisma } from "@/lib/db/client";
+import { inspectDemoDatabase } from "@/lib/demo/demo-database";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { isAdminIdentity } from "./admins";
 import { readAuthEnv, type AuthEnv } from "./env";
 import { isDemoMode } from "./providers";
@@ -11,15 +13,34 @@ export const demoSignInInput = z.object({
   userId: z.string().trim().min(1).max(64),
 });
 
-/** The user to sign in as, or null: not demo mode, malformed input or no such person. */
+/**
+ * The second line behind `npm start`'s check (lib/demo/demo-database.ts): demo
+ * sign-in works only on a database the demo seed marked, and where nobody has
+ * signed in through a real provider since.
+ */
+export async function isDemoDatabase(db: PrismaClient = prisma): Promise<boolean> {
+  const verdict = await inspectDemoDatabase((sql) => db.$queryRawUnsafe(sql));
+  return verdict.ok && verdict.state === "demo";
+}
+
+/** The user to sign in as, or null: not demo mode, not a demo database, malformed input, no such person or a real identity. */
 export async function authorizeDemoUser(
   input: unknown,
   env: AuthEnv = readAuthEnv(),
-): Promise<{ id: string; name: string | null; email: string | null } | null> {
+  db: PrismaClient = prisma,
+): Promise<{ id: string; name: string | null; email: string | null; sessionVersion: number } | null> {
   if (!isDemoMode(env)) return null;
   const parsed = demoSignInInput.safeParse(input);
   if (!parsed.success) return null;
-  return prisma.user.findUnique({ where: { id: parsed.data.userId }, select: { id: true, name: true, email: true } });
+  if (!(await isDemoDatabase(db))) return null;
+  const user = await db.user.findUnique({
+    where: { id: parsed.data.userId },
+    select: { id: true, name: true, email: true, sessionVersion: true, _count: { select: { accounts: true } } },
+  });
+  // Someone who signed in through GitHub or OIDC is a real person: never impersonable.
+  if (!user || user._count.accounts > 0) return null;
+  const { _count, ...person } = user;
+  return person;
 }
 
 export type DemoRole = "admin" | "official" | "candidate" | "voter";
@@ -39,6 +60,7 @@ const ROLE_ORDER: DemoRole[] = ["admin", "official", "candidate", "voter"];
 /** The seeded people, most powerful first, with what each can do in which election. */
 export async function listDemoPeople(limit = 100, env: AuthEnv = readAuthEnv()): Promise<DemoPerson[]> {
   const users = await prisma.user.findMany({
+    where: { accounts: { none: {} } },
     take: limit,
     orderBy: [{ name: "asc" }, { id: "asc" }],
     select: {

@@ -10,9 +10,26 @@ export function sessionCookieName(env: AuthEnv = readAuthEnv()): { name: string;
   return { name: `${secure ? "__Secure-" : ""}next-auth.session-token`, secure };
 }
 
-/** The session JWT carries only the user id; everything else is read from the database per request. */
-export function sessionClaims(userId: string): { sub: string } {
-  return { sub: userId };
+/**
+ * The session JWT carries only the user id and the user's session version at
+ * sign-in; everything else is read from the database per request. Raising the
+ * stored version ends the session (revoke-sessions.ts). A version rather than
+ * the token's `iat`: next-auth re-issues the cookie with a fresh `iat` on every
+ * session refresh, and custom claims are what it carries over unchanged.
+ */
+export function sessionClaims(userId: string, sessionVersion: number): SessionClaims {
+  return { sub: userId, sv: sessionVersion };
+}
+
+/** The version a decoded token names; a cookie from before versions existed counts as version 0. */
+export function sessionVersionOf(token: Record<string, unknown>): number {
+  return typeof token.sv === "number" && Number.isInteger(token.sv) ? token.sv : 0;
+}
+
+export interface SessionClaims {
+  sub: string;
+  /** User.sessionVersion when the session began. */
+  sv: number;
 }
 
 /**
@@ -20,10 +37,10 @@ export function sessionClaims(userId: string): { sub: string } {
  * sign-in, for the demo sign-in server action (next-auth v4 cannot sign in
  * from a server action itself).
  */
-export async function mintSessionCookie(userId: string, env: AuthEnv = readAuthEnv()) {
+export async function mintSessionCookie(userId: string, env: AuthEnv = readAuthEnv(), sessionVersion = 0) {
   if (!env.nextAuthSecret) throw new Error("NEXTAUTH_SECRET is not set");
   const { name, secure } = sessionCookieName(env);
-  const value = await encode({ token: sessionClaims(userId), secret: env.nextAuthSecret, maxAge: SESSION_MAX_AGE_SECONDS });
+  const value = await encode({ token: { ...sessionClaims(userId, sessionVersion) }, secret: env.nextAuthSecret, maxAge: SESSION_MAX_AGE_SECONDS });
   return {
     name,
     value,

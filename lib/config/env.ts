@@ -68,7 +68,8 @@ const schema = z.object({
     .default(0),
   LOG_LEVEL: z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(", ")}` }).default("info"),
   // Knobs of `npm start` (scripts/start.ts); validated here so a typo is named too.
-  HUSTINGS_PG_DIR: nonEmpty.default(".data/pg"),
+  // Default: DEMO_PG_DIR in demo mode, EMBEDDED_PG_DIR otherwise (see pgDirFor).
+  HUSTINGS_PG_DIR: nonEmpty.optional(),
   HUSTINGS_PG_PORT: port.default(54320),
   HUSTINGS_FRESH_DB: flag.default(false),
   HUSTINGS_SEED: z.enum(["demo"], { message: 'must be "demo" (or unset)' }).optional(),
@@ -191,7 +192,7 @@ export function loadEnv(raw: NodeJS.ProcessEnv | Record<string, string | undefin
     demo,
     logLevel: e.LOG_LEVEL,
     trustedProxyHops: e.HUSTINGS_TRUSTED_PROXY_HOPS,
-    startup: { pgDir: e.HUSTINGS_PG_DIR, pgPort: e.HUSTINGS_PG_PORT, freshDb: e.HUSTINGS_FRESH_DB, seedDemo: e.HUSTINGS_SEED === "demo" },
+    startup: { pgDir: e.HUSTINGS_PG_DIR ?? pgDirFor(demo), pgPort: e.HUSTINGS_PG_PORT, freshDb: e.HUSTINGS_FRESH_DB, seedDemo: e.HUSTINGS_SEED === "demo" },
   };
 }
 
@@ -213,7 +214,25 @@ export function loadDatabaseEnv(raw: NodeJS.ProcessEnv | Record<string, string |
   if (present.DATABASE_URL && !present.AUDIT_SECRET) problems.push({ variable: "AUDIT_SECRET", message: "is required with DATABASE_URL: the key the app's audit log is chained under" });
   if (!parsed.success || problems.length > 0) throw new EnvError(problems);
   const d = parsed.data;
-  return { databaseUrl: d.DATABASE_URL ?? null, auditSecret: d.AUDIT_SECRET ?? null, pgDir: d.HUSTINGS_PG_DIR, pgPort: d.HUSTINGS_PG_PORT };
+  return { databaseUrl: d.DATABASE_URL ?? null, auditSecret: d.AUDIT_SECRET ?? null, pgDir: d.HUSTINGS_PG_DIR ?? pgDirFor(startsInDemoMode(present)), pgPort: d.HUSTINGS_PG_PORT };
+}
+
+/** The embedded database's data folders: a demo never shares one with a real instance (issue 6, item 7). */
+export const EMBEDDED_PG_DIR = ".data/pg";
+export const DEMO_PG_DIR = ".data/demo-pg";
+
+function pgDirFor(demo: boolean): string {
+  return demo ? DEMO_PG_DIR : EMBEDDED_PG_DIR;
+}
+
+/**
+ * Whether `npm start` runs this configuration in demo mode: it sets
+ * HUSTINGS_DEMO=1 itself for an embedded database without a sign-in provider.
+ */
+export function startsInDemoMode(raw: Record<string, string | undefined>): boolean {
+  const set = (name: string) => (raw[name]?.trim() ?? "") !== "";
+  if (!set("HUSTINGS_DEMO") && !set("DATABASE_URL") && !set("GITHUB_ID") && !set("OIDC_ISSUER")) return true;
+  return isDemoMode(raw);
 }
 
 function parseAdmins(list: string, problems: EnvProblem[]): Config["admins"] {

@@ -12,6 +12,7 @@ import { buildElectionInput } from "@/lib/elections/election-input";
 import type { StoredResult } from "@/lib/elections/tally-election";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { tally } from "@/lib/tally";
+import { inspectDemoDatabase, type DemoDatabaseVerdict } from "./demo-database";
 
 export const DEMO_SLUGS = {
   nominations: "lighthouse-tsc-2026",
@@ -90,10 +91,11 @@ I have no employer in the project, which I think is useful on a committee that c
 };
 
 /**
- * Seeds the demo once. Does nothing when the database already holds elections
- * (a real instance, or a demo that was seeded before), so every `npm start`
- * may call it. `evenIfElectionsExist` lets the tests seed a shared database;
- * it still does nothing if the demo elections are there.
+ * Seeds the demo once, and only into an empty database, which it then marks
+ * as a demo database (DemoMarker, see demo-database.ts). Does nothing when the
+ * database holds anything (a real instance, or a demo seeded before), so every
+ * `npm start` may call it. `evenIfElectionsExist` lets the tests seed a shared
+ * database without marking it; it still does nothing if the demo elections are there.
  */
 export async function seedDemo(
   prisma: PrismaClient,
@@ -104,7 +106,7 @@ export async function seedDemo(
   const needed = async (db: Tx | PrismaClient) =>
     options.evenIfElectionsExist
       ? (await db.election.count({ where: { slug: { in: Object.values(DEMO_SLUGS) } } })) === 0
-      : (await db.election.count()) === 0;
+      : isEmpty(await inspectDemoDatabase((sql) => db.$queryRawUnsafe(sql)));
   if (!(await needed(prisma))) return { seeded: false };
 
   return prisma.$transaction(
@@ -117,11 +119,14 @@ export async function seedDemo(
       await seedNominations(ctx);
       await seedVoting(ctx);
       await seedPublished(ctx);
+      if (!options.evenIfElectionsExist) await tx.demoMarker.create({ data: {} });
       return { seeded: true };
     },
     { timeout: 60_000 },
   );
 }
+
+const isEmpty = (v: DemoDatabaseVerdict) => v.ok && v.state === "empty";
 
 interface SeedContext {
   tx: Tx;

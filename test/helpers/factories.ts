@@ -97,7 +97,7 @@ export async function makeCandidate(
   });
 }
 
-const TABLES = ["User", "Account", "Session", "VerificationToken", "Election", "Official", "Candidacy", "CandidacyRevision", "ElectorateEntry", "ExceptionRequest", "Participation", "Ballot", "Result", "AuditEntry"];
+const TABLES = ["User", "Account", "Session", "VerificationToken", "DemoMarker", "Election", "Official", "Candidacy", "CandidacyRevision", "ElectorateEntry", "ExceptionRequest", "Participation", "Ballot", "Result", "AuditEntry"];
 
 /** A digest of every row of every table: equal digests mean nothing was written. */
 export async function dbDigest(): Promise<Record<string, string>> {
