@@ -3,8 +3,8 @@
 // pages only to its officials, the official's dashboard to nobody else.
 // Elections get into those states the way people put them there: the admin
 // imports a draft and appoints its official; the demo official closes and
-// tallies the seeded Harbor election (this file runs after the others, which
-// expect Harbor still open).
+// tallies the seeded Harbor election (files run in name order: this one after
+// election-cycle and hardening, which vote in Harbor while it is open).
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { expect, test, type Browser, type Page } from "@playwright/test";

@@ -17,7 +17,8 @@ export const RATE_LIMIT_TABLE = "counters";
 
 const id = (name: string) => pg.escapeIdentifier(name);
 
-async function withClient<T>(url: string, run: (c: pg.Client) => Promise<T>): Promise<T> {
+/** One connection for `run`, closed afterwards whatever happens. */
+export async function withClient<T>(url: string, run: (c: pg.Client) => Promise<T>): Promise<T> {
   const c = new pg.Client({ connectionString: url });
   await c.connect();
   try {

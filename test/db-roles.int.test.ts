@@ -4,22 +4,14 @@
 import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/client";
-import { appRoleProblems, grantAppRole, roleOf } from "@/scripts/db-roles";
+import { appRoleProblems, grantAppRole, roleOf, withClient } from "@/scripts/db-roles";
 import { prepareDatabase } from "@/scripts/prepare-database";
 
 const ownerUrl = process.env.TEST_OWNER_DATABASE_URL!;
 const appUrl = process.env.DATABASE_URL!;
 const appRole = roleOf(appUrl);
 
-async function asOwner<T>(run: (c: pg.Client) => Promise<T>): Promise<T> {
-  const c = new pg.Client({ connectionString: ownerUrl });
-  await c.connect();
-  try {
-    return await run(c);
-  } finally {
-    await c.end();
-  }
-}
+const asOwner = <T>(run: (c: pg.Client) => Promise<T>): Promise<T> => withClient(ownerUrl, run);
 
 async function privileges(table: string): Promise<Record<string, boolean>> {
   const names = ["SELECT", "INSERT", "UPDATE", "DELETE", "TRUNCATE", "TRIGGER", "MAINTAIN"];

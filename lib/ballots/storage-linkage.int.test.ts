@@ -10,6 +10,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/client";
 import { closeRateLimitStore } from "@/lib/rate-limit";
 import { closeVoting } from "@/lib/elections/close-voting";
+import { withClient } from "@/scripts/db-roles";
 import { startEmbeddedPostgres } from "@/scripts/embedded-db";
 import { migrateDeploy } from "@/scripts/migrate-deploy";
 import { castBallot } from "./cast-ballot";
@@ -93,16 +94,6 @@ async function expectNoDeadVersions(db: pg.Client) {
   }
 }
 
-async function withDb<T>(url: string, f: (db: pg.Client) => Promise<T>): Promise<T> {
-  const db = new pg.Client({ connectionString: url });
-  await db.connect();
-  try {
-    return await f(db);
-  } finally {
-    await db.end();
-  }
-}
-
 function worker(args: string[], databaseUrl: string): { child: ChildProcess; lines: string[]; done: Promise<number | null> } {
   const child = spawn(process.execPath, ["--import", "tsx", "test/helpers/ballot-worker.ts", ...args], {
     cwd: ROOT,
@@ -171,7 +162,7 @@ describe("no system column or position pairs a participation with a ballot", () 
     const e = await makeElection("voting");
     const cands = await Promise.all(Array.from({ length: 4 }, () => makeCandidate(e.id)));
     const pairs: { voterId: string; receipt: string }[] = [];
-    await withDb(OWNER_URL, async (db) => {
+    await withClient(OWNER_URL, async (db) => {
       for (let i = 0; i < 23; i++) {
         const voter = await makeVoter(e.id);
         const { receipt } = await castBallot(voter, { electionId: e.id, ranking: [[cands[i % 4].id]] });
@@ -200,7 +191,7 @@ describe("no system column or position pairs a participation with a ballot", () 
   it("after casting processes are killed mid-flight: still hidden, a failed flush is retried, and nothing is lost", async () => {
     const setup = JSON.parse((await runWorker(["setup", "36"], process.env.DATABASE_URL!))[0]) as WorkerSetup;
     const receipts = new Map<string, string>();
-    await withDb(OWNER_URL, async (db) => {
+    await withClient(OWNER_URL, async (db) => {
       for (let round = 0; round < 4; round++) {
         const w = worker(["cast", setup.electionId, ...setup.voters.slice(round * 9, round * 9 + 9)], process.env.DATABASE_URL!);
         // Let it get going (start-up takes a moment), then kill it without warning.
@@ -239,7 +230,7 @@ describe("no system column or position pairs a participation with a ballot", () 
       server = await startEmbeddedPostgres({ dir, port, database: "restart" });
       expect(await w.done).toBe(0);
       receiptsOf(w.lines, receipts);
-      await withDb(server.url, async (db) => {
+      await withClient(server.url, async (db) => {
         expectHiddenWhileVoting(await linkage(db, setup.electionId));
         await runWorker(["close", setup.electionId, setup.officialId], server.url);
         const pairs = await expectEveryBallotCounted(db, setup, receipts);

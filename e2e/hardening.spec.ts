@@ -1,7 +1,8 @@
 // Attacks over real HTTP on the production server (`npm start`): a client
 // choosing its own address to escape the receipt throttle, oversized and deeply
 // nested action bodies, inline script under the CSP, and a hidden draft's title
-// in page metadata. Runs last (file order): it spends 127.0.0.1's receipt allowance.
+// in page metadata. Runs after election-cycle (file order), whose receipt checks would find 127.0.0.1's
+// allowance spent, and before pages-visibility, which closes the Harbor election these tests vote in.
 import http from "node:http";
 import { expect, test, type APIResponse, type Page, type Request } from "@playwright/test";
 import { signInWithOidc } from "./helpers/sign-in";
