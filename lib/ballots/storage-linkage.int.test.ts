@@ -77,21 +77,34 @@ async function expectUnlinkedAfterClose(db: pg.Client, electionId: string, pairs
   const hashOf = new Map(pairs.map((p) => [p.entryId, p.hash]));
   const right = pOrder.filter((entryId, k) => hashOf.get(entryId) === bOrder[k]).length;
   expect(right).toBeLessThan(Math.max(2, pOrder.length / 2));
-  await expectNoDeadVersions(db);
+  await expectNoDeadVersions(db, electionId, pairs);
 }
 
-async function expectNoDeadVersions(db: pg.Client) {
+/**
+ * Reads the tables' pages as they are on disk (pageinspect): every version of
+ * this election's rows still stored, dead or alive. After the vacuum exactly
+ * one version of each ballot and participation may remain (the live one, with
+ * the close's transaction id), and no pending row of the election.
+ */
+async function expectNoDeadVersions(db: pg.Client, electionId: string, pairs: { entryId: string; hash: string }[]) {
   await db.query("CREATE EXTENSION IF NOT EXISTS pageinspect");
-  for (const table of ["Ballot", "Participation", "PendingBallot"]) {
+  const storedVersions = async (table: string, needle: string) => {
     const [{ n }] = (
-      await db.query<{ n: string }>(`
-        SELECT count(*) AS n
-        FROM generate_series(0, (pg_relation_size('"${table}"') / current_setting('block_size')::int) - 1) AS page,
-             LATERAL heap_page_items(get_raw_page('"${table}"', page::int)) AS h
-        WHERE h.lp_len > 0 AND (h.lp_flags <> 1 OR h.t_xmax::text <> '0')`)
+      await db.query<{ n: string }>(
+        `SELECT count(*) AS n
+         FROM generate_series(0, (pg_relation_size('"${table}"') / current_setting('block_size')::int) - 1) AS page,
+              LATERAL heap_page_items(get_raw_page('"${table}"', page::int)) AS h
+         WHERE h.lp_len > 0 AND position(convert_to($1, 'UTF8') IN h.t_data) > 0`,
+        [needle],
+      )
     ).rows;
-    expect(Number(n), `dead row versions still stored in ${table}`).toBe(0);
+    return Number(n);
+  };
+  for (const { entryId, hash } of pairs) {
+    expect(await storedVersions("Ballot", hash), "versions of a ballot still on disk").toBe(1);
+    expect(await storedVersions("Participation", entryId), "versions of a participation still on disk").toBe(1);
   }
+  expect(await storedVersions("PendingBallot", electionId), "pending rows of the election still on disk").toBe(0);
 }
 
 function worker(args: string[], databaseUrl: string): { child: ChildProcess; lines: string[]; done: Promise<number | null> } {

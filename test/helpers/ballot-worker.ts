@@ -64,11 +64,11 @@ async function setup(voters: number) {
 async function cast(electionId: string, voterIds: string[]) {
   const candidates = (await prisma.candidacy.findMany({ where: { electionId }, orderBy: { displayName: "asc" } })).map((c) => c.id);
   for (const voterId of voterIds) {
-    const who = await actor(voterId);
-    const index = Number(who.githubLogin?.split("-").at(-1));
     const submissionId = `worker-${voterId}`;
     for (let attempt = 0; ; attempt++) {
       try {
+        const who = await actor(voterId);
+        const index = Number(who.githubLogin?.split("-").at(-1));
         const r = await castBallot(who, { electionId, ranking: rankingFor(index, candidates), submissionId });
         console.log(JSON.stringify({ voterId, receipt: r.receipt }));
         break;
