@@ -16,6 +16,14 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Static files carry no inline script; everything else (pages, actions, route handlers) gets the policy.
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg).*)"],
+  // Static files carry no inline script. Nor does the answer to a server action
+  // called by the page's JavaScript (the Next-Action header; an RSC payload, not
+  // a document): skipping those keeps the ballot path fast. A form posted
+  // without JavaScript carries no such header and gets a page, with its policy.
+  matcher: [
+    {
+      source: "/((?!_next/static|_next/image|favicon.ico|icon.svg).*)",
+      missing: [{ type: "header", key: "next-action" }],
+    },
+  ],
 };

@@ -9,10 +9,9 @@ import { parseInput } from "@/lib/elections/parse-input";
 import { logger } from "@/lib/log/logger";
 import { consume } from "@/lib/rate-limit";
 import { findLiveBallot } from "./ballot-box";
-import { flushPendingBallots } from "./flush-ballots";
+import { addPending, flushIfDue } from "./flush-ballots";
 import { checkRanking, RankingInput } from "./ranking";
 import { derivedReceiptCode, receiptHash } from "./receipt";
-import { sealBallot } from "./sealed-ballot";
 import { openBallotBox } from "./voting-window";
 
 /**
@@ -62,7 +61,12 @@ export async function castBallot(actor: Actor | null, input: z.input<typeof Inpu
     const entries = await matchingRollEntries(tx, voter, electionId);
     if (entries.length === 0) throw new ForbiddenError("You are not on the electorate of this election; you can ask the officials for an exception.");
 
-    const mine = await tx.participation.findUnique({ where: { electionId_userId: { electionId, userId: voter.id } }, select: { entryId: true } });
+    // One query for both rules: has this account voted, and which of its entries are used.
+    const used = await tx.participation.findMany({
+      where: { electionId, OR: [{ userId: voter.id }, { entryId: { in: entries.map((e) => e.id) } }] },
+      select: { entryId: true, userId: true },
+    });
+    const mine = used.find((u) => u.userId === voter.id);
     if (mine) {
       // A retry of a submission that committed: answer as the first time.
       const code = derivedReceiptCode(mine.entryId, "cast", submissionId);
@@ -70,7 +74,6 @@ export async function castBallot(actor: Actor | null, input: z.input<typeof Inpu
       if (recorded) return { receipt: code, ranking: recorded.ranking };
       throw new ConflictError("You have already voted; use your receipt to replace your ballot.");
     }
-    const used = await tx.participation.findMany({ where: { entryId: { in: entries.map((e) => e.id) } }, select: { entryId: true } });
     const free = entries.filter((e) => !used.some((u) => u.entryId === e.id));
     if (free.length === 0) {
       throw new ConflictError(
@@ -84,11 +87,11 @@ export async function castBallot(actor: Actor | null, input: z.input<typeof Inpu
     const { count } = await tx.participation.createMany({ data: [{ electionId, entryId, userId: voter.id }], skipDuplicates: true });
     if (count !== 1) throw new ConflictError("You have already voted; use your receipt to replace your ballot.");
     const code = derivedReceiptCode(entryId, "cast", submissionId);
-    await tx.pendingBallot.create({ data: { electionId, sealed: sealBallot(electionId, { ranking: tiers, receiptHash: receiptHash(entryId, code) }) } });
-    return { receipt: code, ranking: tiers };
+    const pending = await addPending(tx, electionId, { ranking: tiers, receiptHash: receiptHash(entryId, code) });
+    return { receipt: code, ranking: tiers, pending };
   }, BALLOT_TRANSACTION);
   // That someone voted is public on the roll; never who, next to anything about the ballot.
   logger.info({ electionId }, "ballot cast");
-  await flushPendingBallots(electionId);
-  return reply;
+  await flushIfDue(electionId, reply.pending ?? 0);
+  return { receipt: reply.receipt, ranking: reply.ranking };
 }

@@ -19,6 +19,7 @@ import { prisma, type Tx } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { logger } from "@/lib/log/logger";
 import { readPending } from "./ballot-box";
+import { sealBallot, type PendingItem } from "./sealed-ballot";
 
 /** The smallest number of ballots that ever share a transaction id in Ballot (while voting is open). */
 export const MIN_GROUP = 9;
@@ -33,6 +34,25 @@ export interface FlushReport {
   consumed: number;
   /** Pending rows that do not open under this server's key; they stay, and the tally refuses while they do. */
   unreadable: number;
+}
+
+/**
+ * Inside the casting transaction: seals the item into PendingBallot and
+ * answers how many pending rows the election now has, in one round trip, so
+ * the caller attempts a flush only when a group could be formed.
+ */
+export async function addPending(tx: Tx, electionId: string, item: PendingItem): Promise<number> {
+  const sealed = Buffer.from(sealBallot(electionId, item));
+  // The count runs on the statement's snapshot, which does not see the row being inserted: hence + 1.
+  const [{ n }] = await tx.$queryRaw<{ n: number }[]>`
+    WITH added AS (INSERT INTO "PendingBallot" ("id", "electionId", "sealed") VALUES (${randomUUID()}, ${electionId}, ${sealed}) RETURNING 1)
+    SELECT ((SELECT count(*) FROM "PendingBallot" WHERE "electionId" = ${electionId}) + (SELECT count(*) FROM added))::int AS n`;
+  return n;
+}
+
+/** After the casting transaction commits: flush if `pending` (addPending's answer) could make a group. */
+export async function flushIfDue(electionId: string, pending: number): Promise<void> {
+  if (pending >= MIN_GROUP) await flushPendingBallots(electionId);
 }
 
 /**

@@ -9,10 +9,9 @@ import { logger } from "@/lib/log/logger";
 import { consume } from "@/lib/rate-limit";
 import { findLiveBallot } from "./ballot-box";
 import { BALLOT_TRANSACTION, SubmissionId, type CastReply } from "./cast-ballot";
-import { flushPendingBallots } from "./flush-ballots";
+import { addPending, flushIfDue } from "./flush-ballots";
 import { checkRanking, RankingInput } from "./ranking";
 import { derivedReceiptCode, receiptHash } from "./receipt";
-import { sealBallot } from "./sealed-ballot";
 import { lockRollEntry, notYourBallot, openBallotBox, votedEntryOf } from "./voting-window";
 
 const Input = z.object({
@@ -53,10 +52,10 @@ export async function replaceBallot(actor: Actor | null, input: z.input<typeof I
       if (recorded) return { receipt: next, ranking: recorded.ranking };
       throw new NotFoundError("No ballot of yours in this election has that receipt (a replaced ballot's old receipt no longer works).");
     }
-    await tx.pendingBallot.create({ data: { electionId, sealed: sealBallot(electionId, { ranking: tiers, receiptHash: nextHash, supersedes: oldHash }) } });
-    return { receipt: next, ranking: tiers };
+    const pending = await addPending(tx, electionId, { ranking: tiers, receiptHash: nextHash, supersedes: oldHash });
+    return { receipt: next, ranking: tiers, pending };
   }, BALLOT_TRANSACTION);
   logger.info({ electionId }, "ballot replaced");
-  await flushPendingBallots(electionId);
-  return reply;
+  await flushIfDue(electionId, reply.pending ?? 0);
+  return { receipt: reply.receipt, ranking: reply.ranking };
 }
