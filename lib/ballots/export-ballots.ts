@@ -1,5 +1,5 @@
-import { randomInt } from "node:crypto";
 import { z } from "zod";
+import { shuffle } from "./shuffle";
 import type { Actor } from "@/lib/auth/actor";
 import { isOfficial } from "@/lib/auth/permissions";
 import { prisma } from "@/lib/db/client";
@@ -55,10 +55,3 @@ function jsonWithReceipts(e: ElectionInput, receipts: string[]): string {
   return `${body.slice(0, -2)},\n  "ballots": [${lines.length ? `\n${lines.join(",\n")}\n  ` : ""}]\n}\n`;
 }
 
-function shuffle<T>(a: T[]): T[] {
-  for (let i = a.length - 1; i > 0; i--) {
-    const j = randomInt(i + 1);
-    [a[i], a[j]] = [a[j], a[i]];
-  }
-  return a;
-}

@@ -14,11 +14,12 @@
 // whole group that ballot belonged to (every row sharing its xmin) is
 // rewritten together with the new ones, so a group of nine is never worn down
 // to one by later re-votes.
-import { randomInt, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { prisma, type Tx } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { logger } from "@/lib/log/logger";
 import { readPending } from "./ballot-box";
+import { shuffle } from "./shuffle";
 import { sealBallot, type PendingItem } from "./sealed-ballot";
 
 /** The smallest number of ballots that ever share a transaction id in Ballot (while voting is open). */
@@ -116,11 +117,3 @@ export async function movePending(tx: Tx, electionId: string, opts: { force: boo
   return { written: rows.length, consumed: opened.length, unreadable };
 }
 
-/** Fisher–Yates with a cryptographic generator: the order must not be predictable. */
-function shuffle<T>(items: T[]): T[] {
-  for (let i = items.length - 1; i > 0; i--) {
-    const j = randomInt(i + 1);
-    [items[i], items[j]] = [items[j], items[i]];
-  }
-  return items;
-}

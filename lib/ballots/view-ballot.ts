@@ -27,12 +27,10 @@ export async function viewBallot(actor: Actor | null, input: z.input<typeof Inpu
   if (!isVotingOpen(e) && !published) {
     throw new ConflictError("A receipt can be checked while voting is open, or in the published ballots after the results are out.");
   }
-  return prisma.$transaction(async (tx) => {
-    const entryId = await votedEntryOf(tx, voter, electionId);
-    if (!entryId) throw notYourBallot();
-    const hash = receiptHash(entryId, receipt);
-    const b = await findLiveBallot(tx, electionId, hash);
-    if (!b) throw new NotFoundError("No ballot of yours in this election has that receipt (a replaced ballot's old receipt no longer works).");
-    return { ranking: b.ranking, receiptHash: hash };
-  });
+  const entryId = await votedEntryOf(prisma, voter, electionId);
+  if (!entryId) throw notYourBallot();
+  const hash = receiptHash(entryId, receipt);
+  const b = await findLiveBallot(prisma, electionId, hash);
+  if (!b) throw new NotFoundError("No ballot of yours in this election has that receipt (a replaced ballot's old receipt no longer works).");
+  return { ranking: b.ranking, receiptHash: hash };
 }

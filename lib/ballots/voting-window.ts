@@ -1,4 +1,5 @@
 import type { Actor } from "@/lib/auth/actor";
+import type { Db } from "@/lib/auth/permissions";
 import type { Tx } from "@/lib/db/client";
 import { findElectionForShare } from "@/lib/elections/find-election";
 import { isVotingOpen } from "@/lib/elections/phase";
@@ -18,8 +19,8 @@ export async function openBallotBox(tx: Tx, electionId: string): Promise<{ elect
 }
 
 /** The roll entry this account voted for, or null if it has not voted in the election. */
-export async function votedEntryOf(tx: Tx, actor: Actor, electionId: string): Promise<string | null> {
-  const p = await tx.participation.findUnique({ where: { electionId_userId: { electionId, userId: actor.id } }, select: { entryId: true } });
+export async function votedEntryOf(db: Db, actor: Actor, electionId: string): Promise<string | null> {
+  const p = await db.participation.findUnique({ where: { electionId_userId: { electionId, userId: actor.id } }, select: { entryId: true } });
   return p?.entryId ?? null;
 }
 

@@ -20,6 +20,7 @@ import { viewBallot } from "@/lib/ballots/view-ballot";
 import { closeRateLimitStore } from "@/lib/rate-limit";
 import type { Actor } from "@/lib/auth/actor";
 import { rankingFor } from "./worker-ranking";
+import { scheduleFor } from "./schedule";
 
 const H = 3600_000;
 
@@ -37,11 +38,8 @@ async function setup(voters: number) {
       title: "Worker election",
       seats: 1,
       state: "SCHEDULED",
-      openedAt: new Date(now - 4 * H),
-      nominationsOpenAt: new Date(now - 3 * H),
-      nominationsCloseAt: new Date(now - 2 * H),
-      votingOpenAt: new Date(now - H),
-      votingCloseAt: new Date(now + 24 * H),
+      openedAt: new Date(now - 4 * 24 * H),
+      ...scheduleFor("voting"),
     },
   });
   const official = await prisma.user.create({ data: { githubLogin: `official-${tag}`, name: "Official" } });

@@ -5,6 +5,7 @@ import { expect } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { prisma } from "@/lib/db/client";
 import type { Candidacy, Election } from "@/lib/generated/prisma/client";
+import { scheduleFor, type TestPhase } from "./schedule";
 
 process.env.RECEIPT_SECRET ??= "test-receipt-secret-0123456789abcdef";
 
@@ -21,29 +22,7 @@ export async function makeUser(opts: { login?: string | null; email?: string | n
 
 export const makeAdmin = () => makeUser({ login: uniq("admin"), isAdmin: true });
 
-export type TestPhase = "draft" | "upcoming" | "nominations" | "campaign" | "voting" | "ended" | "closed" | "tallied" | "published" | "cancelled";
-
-const H = 3600_000;
-const D = 24 * H;
-
-/** Schedule instants (relative to now) putting a SCHEDULED election in the phase. */
-function scheduleFor(phase: TestPhase) {
-  const now = Date.now();
-  const at = (ms: number) => new Date(now + ms);
-  switch (phase) {
-    case "draft":
-    case "upcoming":
-      return { nominationsOpenAt: at(D), nominationsCloseAt: at(2 * D), votingOpenAt: at(3 * D), votingCloseAt: at(4 * D) };
-    case "nominations":
-      return { nominationsOpenAt: at(-H), nominationsCloseAt: at(D), votingOpenAt: at(2 * D), votingCloseAt: at(3 * D) };
-    case "campaign":
-      return { nominationsOpenAt: at(-2 * D), nominationsCloseAt: at(-H), votingOpenAt: at(D), votingCloseAt: at(2 * D) };
-    case "voting":
-      return { nominationsOpenAt: at(-3 * D), nominationsCloseAt: at(-2 * D), votingOpenAt: at(-H), votingCloseAt: at(D) };
-    default:
-      return { nominationsOpenAt: at(-4 * D), nominationsCloseAt: at(-3 * D), votingOpenAt: at(-2 * D), votingCloseAt: at(-H) };
-  }
-}
+export type { TestPhase };
 
 const STATE = {
   draft: "DRAFT",
