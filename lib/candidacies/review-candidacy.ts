@@ -5,8 +5,8 @@ import { prisma } from "@/lib/db/client";
 import { appendAuditEntry } from "@/lib/audit/append-audit-entry";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import { parseInput } from "@/lib/elections/parse-input";
-import type { Election } from "@/lib/generated/prisma/client";
-import { beforeVotingRefusal } from "@/lib/elections/settings-lock";
+import { reviewLockReason } from "@/lib/elections/lifecycle-rules";
+export { reviewLockReason } from "@/lib/elections/lifecycle-rules";
 
 const Input = z
   .object({
@@ -20,11 +20,6 @@ const Input = z
     message: "a rejection needs a reason",
     path: ["reason"],
   });
-
-/** Why declarations can no longer be accepted or rejected, or null while they can (pure, for the dashboard). */
-export function reviewLockReason(e: Pick<Election, "state" | "votingOpenAt">, now: Date): string | null {
-  return beforeVotingRefusal(e, now, "The list of candidates");
-}
 
 /** Official, until voting opens (the ballot's candidate list is then fixed). A decision can be revised until then. */
 export async function reviewCandidacy(actor: Actor | null, input: z.input<typeof Input>): Promise<void> {

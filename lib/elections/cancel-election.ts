@@ -5,18 +5,13 @@ import { prisma } from "@/lib/db/client";
 import { appendAuditEntry } from "@/lib/audit/append-audit-entry";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import { parseInput } from "./parse-input";
+import { CANCELLABLE_STATES } from "@/lib/elections/lifecycle-rules";
+export { CANCELLABLE_STATES, canCancelElection } from "@/lib/elections/lifecycle-rules";
 
 const Input = z.object({
   electionId: z.string().min(1),
   reason: z.string().trim().min(1, "say why the election is cancelled").max(2000),
 });
-
-/** States from which an election can still be cancelled (for the dashboard; the update below enforces it). */
-export const CANCELLABLE_STATES = ["DRAFT", "SCHEDULED", "CLOSED", "TALLIED"] as const;
-
-export function canCancelElection(e: { state: string }): boolean {
-  return (CANCELLABLE_STATES as readonly string[]).includes(e.state);
-}
 
 /** Official or admin, any time before publication. Ballots stay stored but are never counted. */
 export async function cancelElection(actor: Actor | null, input: z.input<typeof Input>): Promise<void> {

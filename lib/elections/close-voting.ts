@@ -6,18 +6,12 @@ import { appendAuditEntry } from "@/lib/audit/append-audit-entry";
 import { ConflictError } from "@/lib/errors";
 import { logger } from "@/lib/log/logger";
 import { shuffleBallotBox, vacuumBallotTables } from "@/lib/ballots/shuffle-ballot-box";
-import type { Election } from "@/lib/generated/prisma/client";
 import { findElection } from "./find-election";
 import { parseInput } from "./parse-input";
+import { closeVotingRefusal } from "@/lib/elections/lifecycle-rules";
+export { closeVotingRefusal } from "@/lib/elections/lifecycle-rules";
 
 const Input = z.object({ electionId: z.string().min(1) });
-
-/** Why voting cannot be closed now, or null when it can (pure, for the dashboard). */
-export function closeVotingRefusal(e: Pick<Election, "state" | "votingOpenAt">, now: Date): string | null {
-  if (e.state !== "SCHEDULED") return "Only an election whose voting is open or ended can be closed.";
-  if (!e.votingOpenAt || now < e.votingOpenAt) return "Voting has not opened yet; cancel the election instead.";
-  return null;
-}
 
 /**
  * Official: SCHEDULED → CLOSED, once voting has opened (closing early is

@@ -6,43 +6,15 @@ import { appendAuditEntry } from "@/lib/audit/append-audit-entry";
 import { recordCheckpoint } from "@/lib/audit/record-checkpoint";
 import { ConflictError } from "@/lib/errors";
 import { ballotHash, BallotSetBuilder, type Method, type Strength, type UnrankedRule } from "@/lib/tally";
-import type { ContinuingMember } from "@/lib/tally/types";
-import { AffiliationCap } from "@/lib/tally/fill-seats";
 import { acceptedCandidates, continuingMembersOf } from "./election-input";
 import { findElection } from "./find-election";
 import { parseInput } from "./parse-input";
 import type { StoredResult } from "./tally-election";
+import { unopposedRefusal } from "@/lib/elections/lifecycle-rules";
+export { unopposedRefusal } from "@/lib/elections/lifecycle-rules";
+export type { UnopposedFacts } from "@/lib/elections/lifecycle-rules";
 
 const Input = z.object({ electionId: z.string().min(1) });
-
-/** What decides whether an election's candidates are unopposed. */
-export interface UnopposedFacts {
-  state: string;
-  nominationsCloseAt: Date | null;
-  seats: number;
-  maxPerAffiliation: number | null;
-  continuingMembers: readonly ContinuingMember[];
-  /** Declarations still awaiting review. */
-  pendingReview: number;
-  participations: number;
-  accepted: readonly { name: string; affiliation?: string | null }[];
-}
-
-/** Why the accepted candidates cannot be declared elected unopposed, or null when they can (pure, for the dashboard). */
-export function unopposedRefusal(f: UnopposedFacts, now: Date): string | null {
-  if (f.state !== "SCHEDULED") return "Only a scheduled election can be declared unopposed.";
-  if (!f.nominationsCloseAt || now < f.nominationsCloseAt) return "Nominations have not closed yet.";
-  if (f.pendingReview) return "Review every declaration first.";
-  if (f.participations) return "Votes have been cast; close and tally instead.";
-  if (f.accepted.length === 0) return "There is no accepted candidate to declare elected.";
-  if (f.accepted.length > f.seats) return `There are more accepted candidates (${f.accepted.length}) than seats (${f.seats}); hold a vote.`;
-  const cap = new AffiliationCap(f.maxPerAffiliation, f.continuingMembers);
-  for (const c of f.accepted) {
-    if (cap.isFull(c.affiliation)) return `The affiliation cap would keep ${c.name} out; hold a vote.`;
-    cap.seat(c.affiliation);
-  }
-  return null;
-}
 
 /**
  * Official: when nominations have closed with no more accepted candidates than

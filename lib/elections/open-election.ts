@@ -6,6 +6,7 @@ import { appendAuditEntry } from "@/lib/audit/append-audit-entry";
 import { ConflictError } from "@/lib/errors";
 import { findElection } from "./find-election";
 import { parseInput } from "./parse-input";
+import { openElectionRefusal } from "./lifecycle-rules";
 
 const Input = z.object({ electionId: z.string().min(1) });
 
@@ -16,14 +17,8 @@ export async function openElection(actor: Actor | null, input: z.input<typeof In
   await prisma.$transaction(async (tx) => {
     const official = await requireOfficial(tx, actor, electionId);
     const e = await findElection(tx, electionId);
-    if (e.state !== "DRAFT") throw new ConflictError("Only a draft election can be opened.");
-    if (!e.nominationsOpenAt || !e.nominationsCloseAt || !e.votingOpenAt || !e.votingCloseAt) {
-      throw new ConflictError("Set the schedule before opening the election.");
-    }
-    // Imported schedules skip updateElectionSchedule's checks, so they are repeated here.
-    if (!(e.nominationsOpenAt < e.nominationsCloseAt && e.nominationsCloseAt <= e.votingOpenAt && e.votingOpenAt < e.votingCloseAt)) {
-      throw new ConflictError("The schedule is out of order; fix it before opening the election.");
-    }
+    const refusal = openElectionRefusal(e);
+    if (refusal) throw new ConflictError(refusal);
     const { count } = await tx.election.updateMany({ where: { id: electionId, state: "DRAFT" }, data: { state: "SCHEDULED", openedAt: new Date() } });
     if (count !== 1) throw new ConflictError("Only a draft election can be opened.");
     await appendAuditEntry(tx, { electionId, actor: official, action: "election.opened" });

@@ -11,6 +11,8 @@ import { buildElectionInput } from "./election-input";
 import { findElection } from "./find-election";
 import { parseInput } from "./parse-input";
 import { vacuumBallotTables } from "@/lib/ballots/shuffle-ballot-box";
+import { ballotBoxMismatch } from "@/lib/elections/lifecycle-rules";
+export { ballotBoxMismatch } from "@/lib/elections/lifecycle-rules";
 
 const Input = z.object({ electionId: z.string().min(1) });
 
@@ -67,15 +69,4 @@ export async function tallyElection(actor: Actor | null, input: z.input<typeof I
     // A large election takes a moment to read and count.
     { timeout: 60_000 },
   );
-}
-
-/** Why the box cannot be counted, naming the difference, or null when every participation has exactly one ballot. */
-export function ballotBoxMismatch({ voted, ballots, sealed }: { voted: number; ballots: number; sealed: number }): string | null {
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
-  if (sealed > 0) {
-    return `The election cannot be counted: ${plural(sealed, "sealed ballot")} could not be opened with this server's key (written by something other than Hustings?). Nothing was counted.`;
-  }
-  if (ballots === voted) return null;
-  const diff = Math.abs(ballots - voted);
-  return `The election cannot be counted: the ballot box holds ${plural(ballots, "ballot")} but ${plural(voted, "voter")} took part — ${plural(diff, "ballot")} ${ballots > voted ? "more than the voters cast (stuffed?)" : "missing"}. Nothing was counted.`;
 }

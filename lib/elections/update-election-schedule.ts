@@ -4,10 +4,11 @@ import { requireOfficial, requireSignedIn } from "@/lib/auth/permissions";
 import { prisma } from "@/lib/db/client";
 import { appendAuditEntry } from "@/lib/audit/append-audit-entry";
 import { ConflictError, InvalidInputError } from "@/lib/errors";
-import type { Election } from "@/lib/generated/prisma/client";
 import { findElection } from "./find-election";
 import { parseInput } from "./parse-input";
-import { hasVotingStarted } from "./settings-lock";
+import { scheduleEditability } from "@/lib/elections/lifecycle-rules";
+export { scheduleEditability } from "@/lib/elections/lifecycle-rules";
+export type { ScheduleEditability } from "@/lib/elections/lifecycle-rules";
 
 const instant = z.coerce.date({ error: "expected a date and time (UTC)" });
 
@@ -22,23 +23,6 @@ const Input = z
   .refine((s) => s.nominationsOpenAt < s.nominationsCloseAt, { message: "nominations must open before they close", path: ["nominationsCloseAt"] })
   .refine((s) => s.nominationsCloseAt <= s.votingOpenAt, { message: "voting cannot open before nominations close", path: ["votingOpenAt"] })
   .refine((s) => s.votingOpenAt < s.votingCloseAt, { message: "voting must open before it closes", path: ["votingCloseAt"] });
-
-/**
- * What an official may still change in the schedule: everything (before voting
- * opens), only a later close (while voting is open), or nothing, with the reason.
- * Pure, so the dashboard offers exactly what this use case accepts.
- */
-export type ScheduleEditability = { mode: "all" } | { mode: "extend-close" } | { mode: "locked"; reason: string };
-
-export function scheduleEditability(
-  e: Pick<Election, "state" | "votingOpenAt" | "votingCloseAt">,
-  now: Date,
-): ScheduleEditability {
-  if (e.state !== "DRAFT" && e.state !== "SCHEDULED") return { mode: "locked", reason: "The schedule of this election can no longer change." };
-  if (!hasVotingStarted(e, now)) return { mode: "all" };
-  if (e.votingCloseAt === null || now >= e.votingCloseAt) return { mode: "locked", reason: "Voting has ended; the schedule can no longer change." };
-  return { mode: "extend-close" };
-}
 
 /**
  * Official. Before voting opens the whole schedule may move (opening voting

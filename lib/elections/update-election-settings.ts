@@ -6,9 +6,9 @@ import { appendAuditEntry } from "@/lib/audit/append-audit-entry";
 import { METHODS, STRENGTHS, UNRANKED_RULES } from "@/lib/tally/types";
 import { findElection } from "./find-election";
 import { parseInput } from "./parse-input";
-import type { Election } from "@/lib/generated/prisma/client";
 import { ConflictError } from "@/lib/errors";
-import { beforeVotingRefusal } from "./settings-lock";
+import { settingsLockReason } from "@/lib/elections/lifecycle-rules";
+export { settingsLockReason } from "@/lib/elections/lifecycle-rules";
 
 const Input = z.object({
   electionId: z.string().min(1),
@@ -25,11 +25,6 @@ const Input = z.object({
     .optional(),
   publishBallots: z.boolean().optional(),
 });
-
-/** Why the settings can no longer change, or null while they can (pure: the dashboard shows them read-only with this reason). */
-export function settingsLockReason(e: Pick<Election, "state" | "votingOpenAt">, now: Date): string | null {
-  return beforeVotingRefusal(e, now, "The election's settings");
-}
 
 /** Official, before voting opens. Fields left out keep their value. */
 export async function updateElectionSettings(actor: Actor | null, input: z.input<typeof Input>): Promise<void> {

@@ -5,17 +5,14 @@ import { prisma } from "@/lib/db/client";
 import { appendAuditEntry } from "@/lib/audit/append-audit-entry";
 import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/errors";
 import { parseInput } from "@/lib/elections/parse-input";
+import { exceptionDecisionLockReason } from "@/lib/elections/lifecycle-rules";
+export { exceptionDecisionLockReason } from "@/lib/elections/lifecycle-rules";
 
 const Input = z.object({
   requestId: z.string().min(1),
   grant: z.boolean(),
   note: z.string().trim().max(5000).optional(),
 });
-
-/** Why exception requests can no longer be decided, or null while they can (pure, for the dashboard). */
-export function exceptionDecisionLockReason(e: { state: string }): string | null {
-  return e.state !== "DRAFT" && e.state !== "SCHEDULED" ? "The electorate of this election can no longer change." : null;
-}
 
 /** Official of the request's election. A grant puts the member on the roll; either way the decision is audited. */
 export async function decideException(actor: Actor | null, input: z.input<typeof Input>): Promise<void> {

@@ -5,33 +5,16 @@ import { prisma } from "@/lib/db/client";
 import { appendAuditEntry } from "@/lib/audit/append-audit-entry";
 import { ConflictError, InvalidInputError } from "@/lib/errors";
 import { parseElectorate } from "@/lib/import/parse-electorate";
-import type { Election } from "@/lib/generated/prisma/client";
 import { findElection } from "@/lib/elections/find-election";
 import { parseInput } from "@/lib/elections/parse-input";
-import { hasVotingStarted } from "@/lib/elections/settings-lock";
+import { electorateImportRules } from "@/lib/elections/lifecycle-rules";
+export { electorateImportRules } from "@/lib/elections/lifecycle-rules";
 
 const Input = z.object({
   electionId: z.string().min(1),
   text: z.string().min(1, "paste or upload the electorate").max(20_000_000),
   mode: z.enum(["add", "replace"]),
 });
-
-/**
- * What an import may still do to the roll (pure, for the dashboard): both modes
- * until voting opens, nothing afterwards — the roll freezes when voting opens
- * (PRODUCT §2), and from then on only individual exception grants, each
- * decided by an official and audited by name, change it.
- */
-export function electorateImportRules(
-  e: Pick<Election, "state" | "votingOpenAt">,
-  now: Date,
-): { add: true; replace: true } | { add: false; replace: false; reason: string } {
-  if (e.state !== "DRAFT" && e.state !== "SCHEDULED") return { add: false, replace: false, reason: "The electorate of this election can no longer change." };
-  if (hasVotingStarted(e, now)) {
-    return { add: false, replace: false, reason: "Voting has opened: the electorate is frozen. Members left off can request an exception, which an official decides." };
-  }
-  return { add: true, replace: true };
-}
 
 /** How an entry is named in the audit log: exactly who was added or removed. */
 function rollLabel(e: { githubLogin: string | null; email: string | null }): string {
