@@ -4,13 +4,13 @@
 export const focusRing =
   "focus-visible:outline focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-blue-700";
 
-export const btn = `inline-flex items-center justify-center gap-1 rounded-md border border-gray-500 bg-white px-3 py-1.5 text-sm font-medium text-gray-900 hover:bg-gray-100 disabled:cursor-not-allowed disabled:opacity-60 ${focusRing}`;
+export const btn = `inline-flex min-h-10 items-center justify-center gap-1 rounded-md border border-gray-500 bg-white px-3 py-1.5 text-sm font-medium text-gray-900 hover:bg-gray-100 disabled:cursor-not-allowed disabled:opacity-60 ${focusRing}`;
 
-export const btnPrimary = `inline-flex items-center justify-center gap-1 rounded-md border border-blue-800 bg-blue-700 px-4 py-2 text-sm font-semibold text-white hover:bg-blue-800 disabled:cursor-not-allowed disabled:opacity-60 ${focusRing}`;
+export const btnPrimary = `inline-flex min-h-10 items-center justify-center gap-1 rounded-md border border-blue-800 bg-blue-700 px-4 py-2 text-sm font-semibold text-white hover:bg-blue-800 disabled:cursor-not-allowed disabled:opacity-60 ${focusRing}`;
 
-export const btnDanger = `inline-flex items-center justify-center gap-1 rounded-md border border-red-800 bg-red-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-red-800 disabled:cursor-not-allowed disabled:opacity-60 ${focusRing}`;
+export const btnDanger = `inline-flex min-h-10 items-center justify-center gap-1 rounded-md border border-red-800 bg-red-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-red-800 disabled:cursor-not-allowed disabled:opacity-60 ${focusRing}`;
 
-export const input = `block w-full rounded-md border border-gray-500 bg-white px-3 py-2 text-sm text-gray-900 ${focusRing}`;
+export const input = `block min-h-10 w-full rounded-md border border-gray-500 bg-white px-3 py-2 text-sm text-gray-900 ${focusRing}`;
 
 export const label = "block text-sm font-semibold text-gray-900";
 

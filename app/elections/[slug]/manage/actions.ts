@@ -15,11 +15,18 @@ import { decideException } from "@/lib/electorate/decide-exception";
 import { reviewCandidacy } from "@/lib/candidacies/review-candidacy";
 import type { ActionState } from "@/app/_lib/action-state";
 import { parseForm, runUseCase, toState } from "@/app/_lib/run-use-case";
+import { MANAGE_PAGES } from "@/app/_lib/manage";
 
 // Every action here is refused by its use case unless the caller is an
 // official of this election; the page hiding the forms is only courtesy.
 
-const paths = (slug: string) => [`/elections/${slug}`, `/elections/${slug}/manage`, `/elections/${slug}/results`, "/"];
+// The dashboard is split into sub-pages that all show the checklist: refresh every one.
+const paths = (slug: string) => [
+  `/elections/${slug}`,
+  ...MANAGE_PAGES.map((p) => `/elections/${slug}/manage${p ? `/${p}` : ""}`),
+  `/elections/${slug}/results`,
+  "/",
+];
 
 const settingsSchema = z.object({
   title: z.string().trim().min(1, "enter a title").max(200),

@@ -1,0 +1,92 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { prisma } from "@/lib/db/client";
+import { continuingMembersOf } from "@/lib/elections/election-input";
+import { lifecycleChecklist, type ChecklistFacts } from "@/lib/elections/lifecycle-checklist";
+import { h1, link } from "@/components/ui";
+import { loadElection, visibleElection, type ElectionRow } from "./election";
+
+// The one guard of every page of the official's dashboard. Pages call it
+// rather than a shared layout deciding: a layout is not re-run on every
+// navigation, and a page rendered beside a refusing layout would still send
+// its data. The use cases authorize every write again on the server.
+
+/** The facts the lifecycle checklist decides from, read in one round of small queries. */
+export async function checklistFacts(election: ElectionRow, now: Date): Promise<ChecklistFacts> {
+  const id = election.id;
+  const [byStatus, accepted, pendingExceptions, electorate, participations, ballots, result] = await Promise.all([
+    prisma.candidacy.groupBy({ by: ["status"], where: { electionId: id }, _count: { _all: true } }),
+    prisma.candidacy.findMany({ where: { electionId: id, status: "ACCEPTED" }, select: { displayName: true, affiliation: true } }),
+    prisma.exceptionRequest.count({ where: { electionId: id, status: "PENDING" } }),
+    prisma.electorateEntry.count({ where: { electionId: id } }),
+    prisma.participation.count({ where: { electionId: id } }),
+    prisma.ballot.count({ where: { electionId: id } }),
+    prisma.result.findUnique({ where: { electionId: id }, select: { data: true } }),
+  ]);
+  const count = (status: string) => byStatus.find((g) => g.status === status)?._count._all ?? 0;
+  const data = result?.data as { unopposed?: unknown } | null | undefined;
+  return {
+    election,
+    continuingMembers: continuingMembersOf(election),
+    candidacies: {
+      submitted: count("SUBMITTED"),
+      rejected: count("REJECTED"),
+      withdrawn: count("WITHDRAWN"),
+      accepted: accepted.map((c) => ({ name: c.displayName, affiliation: c.affiliation })),
+    },
+    pendingExceptions,
+    electorate,
+    participations,
+    ballots,
+    result: result ? { unopposed: data?.unopposed === true } : null,
+    now,
+  };
+}
+
+/** `path` is the sub-page after `/manage` ("" for the dashboard), for the sign-in link's way back. */
+export async function loadManagedElection(slug: string, path = "") {
+  const { election, actor, official, phase } = await loadElection(slug);
+  if (!official && !actor?.isAdmin) {
+    const back = `/elections/${slug}/manage${path ? `/${path}` : ""}`;
+    return {
+      ok: false as const,
+      forbidden: (
+        <div className="space-y-4">
+          <h1 className={h1}>Official dashboard</h1>
+          <p role="alert" className="rounded-md border border-red-800 bg-red-50 p-4 text-red-900" data-testid="forbidden">
+            Forbidden: only the officials of {election.title} can manage it.{" "}
+            {!actor && (
+              <Link href={`/signin?callbackUrl=${encodeURIComponent(back)}`} className={link}>
+                Sign in
+              </Link>
+            )}
+          </p>
+        </div>
+      ),
+    };
+  }
+  const now = new Date();
+  const [facts, officials] = await Promise.all([
+    checklistFacts(election, now),
+    prisma.official.findMany({
+      where: { electionId: election.id },
+      orderBy: { appointedAt: "asc" },
+      include: { user: { select: { id: true, name: true, githubLogin: true, email: true } } },
+    }),
+  ]);
+  return { ok: true as const, election, actor, official, phase, now, facts, steps: lifecycleChecklist(facts), officials };
+}
+
+export type ManagedElection = Extract<Awaited<ReturnType<typeof loadManagedElection>>, { ok: true }>;
+
+/** Every sub-page of the dashboard, so an action can refresh them all. */
+export const MANAGE_PAGES = ["", "rules", "schedule", "electorate", "nominations", "exceptions", "close", "tally", "officials", "audit", "cancel"] as const;
+export type ManagePage = (typeof MANAGE_PAGES)[number];
+
+/** The page title of a dashboard sub-page; the election is named only if this visitor may see it (visibleElection). */
+export function manageMetadata(what: string) {
+  return async function generateMetadata({ params }: { params: Promise<{ slug: string }> }): Promise<Metadata> {
+    const e = await visibleElection((await params).slug);
+    return { title: e ? `Official dashboard, ${what}: ${e.title}` : "Official dashboard" };
+  };
+}
