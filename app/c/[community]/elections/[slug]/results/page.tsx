@@ -12,24 +12,25 @@ import { visibleElection, loadElection } from "@/app/_lib/election";
 import { BackToElection } from "@/components/BackToElection";
 import { ReceiptCheck } from "@/components/ballot/ReceiptCheck";
 import { viewBallotAction } from "../vote/actions";
+import { electionHref } from "@/app/_lib/paths";
 
-type Params = { params: Promise<{ slug: string }> };
+type Params = { params: Promise<{ community: string; slug: string }> };
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
-  const e = await visibleElection((await params).slug);
+  const e = await visibleElection(await params);
   return { title: e ? `Results: ${e.title}` : "Results" };
 }
 
 type StoredResult = TallyResult & { turnout?: { voted: number; electorate: number; ballots?: number } };
 
 export default async function ResultsPage({ params }: Params) {
-  const { slug } = await params;
-  const { election, actor, official, phase } = await loadElection(slug);
-  const reviewing = election.state === "TALLIED" && (official || actor?.isAdmin);
+  const { community, slug } = await params;
+  const { election, actor, official, canManage, phase } = await loadElection({ community, slug });
+  const reviewing = election.state === "TALLIED" && canManage;
   if (election.state !== "PUBLISHED" && !reviewing) {
     return (
       <div className="space-y-4">
-        <BackToElection slug={slug} title={election.title} />
+        <BackToElection href={electionHref(community, slug)} title={election.title} />
         <h1 className={h1}>Results: {election.title}</h1>
         <p>
           <PhaseBadge phase={phase} />
@@ -52,7 +53,7 @@ export default async function ResultsPage({ params }: Params) {
   const name = (id: string) => names.get(id) ?? id;
   const ordered = r.ranking.flat().map((id) => ({ id, name: name(id) }));
   const turnout = r.turnout;
-  const canDownload = election.publishBallots || official || actor?.isAdmin;
+  const canDownload = election.publishBallots || canManage;
 
   let place = 1;
   const rankingRows = r.ranking.map((tier) => {
@@ -63,7 +64,7 @@ export default async function ResultsPage({ params }: Params) {
 
   return (
     <article className="space-y-6">
-      <BackToElection slug={slug} title={election.title} />
+      <BackToElection href={electionHref(community, slug)} title={election.title} />
       <header className="space-y-2">
         <h1 className={h1}>Results: {election.title}</h1>
         <p className="flex flex-wrap items-center gap-2 text-gray-800">
@@ -81,7 +82,7 @@ export default async function ResultsPage({ params }: Params) {
         {reviewing && (
           <p role="status" className="rounded-md border border-amber-700 bg-amber-50 p-3 text-amber-950">
             Under review: only officials can see this result until it is published from the{" "}
-            <Link href={`/elections/${slug}/manage`} className={link}>
+            <Link href={`${electionHref(community, slug)}/manage`} className={link}>
               official dashboard
             </Link>
             .
@@ -282,11 +283,11 @@ export default async function ResultsPage({ params }: Params) {
           {actor ? (
             <>
               <p className="mt-2 text-gray-800">Enter the receipt code you got when you voted to see the ballot it names and the hash it is published under.</p>
-              <ReceiptCheck view={viewBallotAction.bind(null, election.id)} candidates={ordered} jsonHref={`/elections/${slug}/export?format=json`} />
+              <ReceiptCheck view={viewBallotAction.bind(null, election.id)} candidates={ordered} jsonHref={`${electionHref(community, slug)}/export?format=json`} />
             </>
           ) : (
             <p className="mt-2 text-gray-800">
-              <Link href={`/signin?callbackUrl=${encodeURIComponent(`/elections/${slug}/results`)}`} className={link}>
+              <Link href={`/signin?callbackUrl=${encodeURIComponent(`${electionHref(community, slug)}/results`)}`} className={link}>
                 Sign in
               </Link>{" "}
               with the account you voted with, then enter your receipt code: a receipt only opens its own voter&apos;s ballot.
@@ -334,17 +335,17 @@ export default async function ResultsPage({ params }: Params) {
             <p className="mt-4">Download the anonymized ballots, in shuffled order:</p>
             <ul className="mt-2 flex flex-wrap gap-4" aria-label="Ballot downloads">
               <li>
-                <a href={`/elections/${slug}/export?format=json`} className={link} download>
+                <a href={`${electionHref(community, slug)}/export?format=json`} className={link} download>
                   Hustings JSON
                 </a>
               </li>
               <li>
-                <a href={`/elections/${slug}/export?format=csv`} className={link} download>
+                <a href={`${electionHref(community, slug)}/export?format=csv`} className={link} download>
                   Elekto CSV
                 </a>
               </li>
               <li>
-                <a href={`/elections/${slug}/export?format=blt`} className={link} download>
+                <a href={`${electionHref(community, slug)}/export?format=blt`} className={link} download>
                   BLT
                 </a>
               </li>

@@ -9,17 +9,18 @@ import { Markdown } from "@/components/markdown/Markdown";
 import { capInWords, methodInWords, unrankedRuleInWords } from "@/components/election-text";
 import { btn, btnPrimary, card, h1, h2, link } from "@/components/ui";
 import { visibleElection, loadElection } from "@/app/_lib/election";
+import { electionHref } from "@/app/_lib/paths";
 
-type Params = { params: Promise<{ slug: string }> };
+type Params = { params: Promise<{ community: string; slug: string }> };
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
-  const e = await visibleElection((await params).slug);
+  const e = await visibleElection(await params);
   return { title: e ? e.title : "Election" };
 }
 
 export default async function ElectionPage({ params }: Params) {
-  const { slug } = await params;
-  const { election, actor, official, phase } = await loadElection(slug);
+  const { community, slug } = await params;
+  const { election, actor, official, canManage, phase } = await loadElection({ community, slug });
 
   const [candidates, myCandidacy, eligible, voted, exception] = await Promise.all([
     prisma.candidacy.findMany({
@@ -65,32 +66,32 @@ export default async function ElectionPage({ params }: Params) {
 
       <nav aria-label="What you can do" className="flex flex-wrap gap-3">
         {phase === "nominations" && actor && !official && (
-          <Link href={`/elections/${slug}/declare`} className={btnPrimary}>
+          <Link href={`${electionHref(community, slug)}/declare`} className={btnPrimary}>
             {myCandidacy ? "Edit your declaration" : "Declare your candidacy"}
           </Link>
         )}
         {phase === "voting" && eligible && (
-          <Link href={`/elections/${slug}/vote`} className={btnPrimary}>
+          <Link href={`${electionHref(community, slug)}/vote`} className={btnPrimary}>
             {voted ? "Check or replace my ballot" : "Vote"}
           </Link>
         )}
         {actor && !eligible && !exception && canRequestException && (
-          <Link href={`/elections/${slug}/exception`} className={btn}>
+          <Link href={`${electionHref(community, slug)}/exception`} className={btn}>
             Request a voter exception
           </Link>
         )}
-        {(official || actor?.isAdmin) && (
-          <Link href={`/elections/${slug}/manage`} className={btn}>
+        {canManage && (
+          <Link href={`${electionHref(community, slug)}/manage`} className={btn}>
             Official dashboard
           </Link>
         )}
         {(phase === "published" || (phase === "tallied" && official)) && (
-          <Link href={`/elections/${slug}/results`} className={btnPrimary}>
+          <Link href={`${electionHref(community, slug)}/results`} className={btnPrimary}>
             Results
           </Link>
         )}
         {!actor && !ended && (
-          <Link href={`/signin?callbackUrl=${encodeURIComponent(`/elections/${slug}`)}`} className={btn}>
+          <Link href={`/signin?callbackUrl=${encodeURIComponent(electionHref(community, slug))}`} className={btn}>
             Sign in to vote or declare
           </Link>
         )}
@@ -155,7 +156,7 @@ export default async function ElectionPage({ params }: Params) {
             {candidates.map((c) => (
               <li key={c.id} className={card}>
                 <h3 className="text-lg font-semibold">
-                  <Link href={`/elections/${slug}/candidates/${c.id}`} className={link}>
+                  <Link href={`${electionHref(community, slug)}/candidates/${c.id}`} className={link}>
                     {c.displayName}
                   </Link>
                 </h3>

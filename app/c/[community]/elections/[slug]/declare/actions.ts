@@ -26,45 +26,45 @@ const fields = z.object({
   statement: z.string().trim().min(1, "write a statement"),
 });
 
-export async function submitDeclaration(electionId: string, slug: string, _prev: ActionState, formData: FormData): Promise<ActionState> {
+export async function submitDeclaration(electionId: string, base: string, _prev: ActionState, formData: FormData): Promise<ActionState> {
   const parsed = parseForm(fields, formData);
   if (!parsed.ok) return parsed;
   const actor = await getActor();
   return toState(
     await runUseCase(() => submitCandidacy(actor, { electionId, ...parsed.data }), {
-      revalidate: [`/elections/${slug}`, `/elections/${slug}/declare`],
+      revalidate: [base, `${base}/declare`],
       message: "Declaration submitted; the officials will review it.",
     }),
   );
 }
 
-export async function editDeclaration(candidacyId: string, slug: string, _prev: ActionState, formData: FormData): Promise<ActionState> {
+export async function editDeclaration(candidacyId: string, base: string, _prev: ActionState, formData: FormData): Promise<ActionState> {
   const parsed = parseForm(fields, formData);
   if (!parsed.ok) return parsed;
   const actor = await getActor();
   return toState(
     await runUseCase(() => editCandidacy(actor, { candidacyId, ...parsed.data }), {
-      revalidate: [`/elections/${slug}`, `/elections/${slug}/declare`, `/elections/${slug}/candidates/${candidacyId}`],
+      revalidate: [base, `${base}/declare`, `${base}/candidates/${candidacyId}`],
       message: "Declaration updated.",
     }),
   );
 }
 
-export async function withdrawDeclaration(candidacyId: string, slug: string, _prev: ActionState, _formData: FormData): Promise<ActionState> {
+export async function withdrawDeclaration(candidacyId: string, base: string, _prev: ActionState, _formData: FormData): Promise<ActionState> {
   const actor = await getActor();
   return toState(
     await runUseCase(() => withdrawCandidacy(actor, { candidacyId }), {
-      revalidate: [`/elections/${slug}`, `/elections/${slug}/declare`],
+      revalidate: [base, `${base}/declare`],
       message: "Declaration withdrawn.",
     }),
   );
 }
 
-export async function claimDeclaration(candidacyId: string, slug: string, _prev: ActionState, _formData: FormData): Promise<ActionState> {
+export async function claimDeclaration(candidacyId: string, base: string, _prev: ActionState, _formData: FormData): Promise<ActionState> {
   const actor = await getActor();
   return toState(
     await runUseCase(() => claimCandidacy(actor, { candidacyId }), {
-      revalidate: [`/elections/${slug}`, `/elections/${slug}/declare`, `/elections/${slug}/candidates/${candidacyId}`],
+      revalidate: [base, `${base}/declare`, `${base}/candidates/${candidacyId}`],
       message: "Declaration claimed: it is yours now.",
     }),
   );

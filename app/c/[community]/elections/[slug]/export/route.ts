@@ -13,11 +13,11 @@ const FORMATS = {
 const query = z.object({ format: z.enum(["json", "csv", "blt"]).default("json") });
 
 /** Anonymized ballots; exportBallots decides who may download them and when. */
-export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
-  const { slug } = await params;
+export async function GET(request: Request, { params }: { params: Promise<{ community: string; slug: string }> }) {
+  const { community, slug } = await params;
   const parsed = query.safeParse({ format: new URL(request.url).searchParams.get("format") ?? undefined });
   if (!parsed.success) return new Response("format must be json, csv or blt\n", { status: 400 });
-  const election = await prisma.election.findUnique({ where: { slug }, select: { id: true } });
+  const election = await prisma.election.findFirst({ where: { slug, community: { slug: community } }, select: { id: true } });
   if (!election) return new Response("Not found.\n", { status: 404 });
   const format = parsed.data.format;
   try {

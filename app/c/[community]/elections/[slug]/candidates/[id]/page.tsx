@@ -5,27 +5,28 @@ import { h1, h2, link } from "@/components/ui";
 import type { Metadata } from "next";
 import { visibleElection, loadElection } from "@/app/_lib/election";
 import { BackToElection } from "@/components/BackToElection";
+import { electionHref } from "@/app/_lib/paths";
 
-type Params = { params: Promise<{ slug: string; id: string }> };
+type Params = { params: Promise<{ community: string; slug: string; id: string }> };
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
-  const { slug, id } = await params;
-  const e = await visibleElection(slug);
+  const { community, slug, id } = await params;
+  const e = await visibleElection({ community, slug });
   // Only an accepted declaration's name is public; the page itself decides who sees the rest.
   const c = e ? await prisma.candidacy.findFirst({ where: { id, electionId: e.id, status: "ACCEPTED" }, select: { displayName: true } }) : null;
   return { title: c && e ? `${c.displayName} — ${e.title}` : "Candidate" };
 }
 
 export default async function CandidatePage({ params }: Params) {
-  const { slug, id } = await params;
-  const { election, actor, official } = await loadElection(slug);
+  const { community, slug, id } = await params;
+  const { election, actor, official } = await loadElection({ community, slug });
   const c = await prisma.candidacy.findFirst({ where: { id, electionId: election.id } });
   // Only accepted declarations are public; the author and officials see theirs in any state.
   if (!c || (c.status !== "ACCEPTED" && !official && (!actor || c.userId !== actor.id))) notFound();
 
   return (
     <article className="space-y-4">
-      <BackToElection slug={slug} title={election.title} />
+      <BackToElection href={electionHref(community, slug)} title={election.title} />
       <h1 className={h1}>{c.displayName}</h1>
       {c.status !== "ACCEPTED" && (
         <p className="rounded-md border border-amber-700 bg-amber-50 p-3 text-amber-950">

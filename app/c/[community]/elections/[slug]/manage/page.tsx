@@ -34,11 +34,12 @@ import {
   saveSettings,
   tallyAction,
 } from "./actions";
+import { electionHref } from "@/app/_lib/paths";
 
-type Params = { params: Promise<{ slug: string }> };
+type Params = { params: Promise<{ community: string; slug: string }> };
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
-  const e = await visibleElection((await params).slug);
+  const e = await visibleElection(await params);
   return { title: e ? `Official dashboard: ${e.title}` : "Official dashboard" };
 }
 
@@ -50,17 +51,17 @@ const exactUtc = (d: Date | null) => (d ? d.toISOString().slice(0, 23) : "");
 const NOT_OFFICIAL = "Only this election's officials can change this.";
 
 export default async function ManagePage({ params }: Params) {
-  const { slug } = await params;
-  const { election, actor, official, phase } = await loadElection(slug);
+  const { community, slug } = await params;
+  const { election, actor, official, canManage, phase } = await loadElection({ community, slug });
 
-  if (!official && !actor?.isAdmin) {
+  if (!canManage) {
     return (
       <div className="space-y-4">
         <h1 className={h1}>Official dashboard</h1>
         <p role="alert" className="rounded-md border border-red-800 bg-red-50 p-4 text-red-900" data-testid="forbidden">
           Forbidden: only the officials of {election.title} can manage it.{" "}
           {!actor && (
-            <Link href={`/signin?callbackUrl=${encodeURIComponent(`/elections/${slug}/manage`)}`} className={link}>
+            <Link href={`/signin?callbackUrl=${encodeURIComponent(`${electionHref(community, slug)}/manage`)}`} className={link}>
               Sign in
             </Link>
           )}
@@ -85,7 +86,7 @@ export default async function ManagePage({ params }: Params) {
     prisma.official.findMany({ where: { electionId: id }, include: { user: { select: { name: true, githubLogin: true, email: true } } } }),
   ]);
   const globalHead = await prisma.auditEntry.findFirst({ orderBy: { seq: "desc" }, select: { seq: true, hash: true } });
-  const bind = <A extends unknown[], R>(fn: (electionId: string, slug: string, ...rest: A) => R) => fn.bind(null, id, slug);
+  const bind = <A extends unknown[], R>(fn: (electionId: string, slug: string, ...rest: A) => R) => fn.bind(null, id, electionHref(community, slug));
   const continuing = Array.isArray(election.continuingMembers) ? (election.continuingMembers as { name: string; affiliation: string }[]) : [];
 
   // What the current phase allows, asked of the use cases' own rules so the page
@@ -120,7 +121,7 @@ export default async function ManagePage({ params }: Params) {
 
   return (
     <div className="space-y-8">
-      <BackToElection slug={slug} title={election.title} />
+      <BackToElection href={electionHref(community, slug)} title={election.title} />
       <header className="space-y-2">
         <h1 className={h1}>Official dashboard: {election.title}</h1>
         <p className="flex flex-wrap items-center gap-3 text-gray-800">
@@ -174,14 +175,14 @@ export default async function ManagePage({ params }: Params) {
           {official && election.state === "CLOSED" && <ActionForm action={bind(tallyAction)} submitLabel="Tally" />}
           {election.state === "TALLIED" && (
             <>
-              <Link href={`/elections/${slug}/results`} className={btn}>
+              <Link href={`${electionHref(community, slug)}/results`} className={btn}>
                 Review the result
               </Link>
               {official && <ActionForm action={bind(publishAction)} submitLabel="Publish results" confirm="Publish the results to everyone?" />}
             </>
           )}
           {election.state === "PUBLISHED" && (
-            <Link href={`/elections/${slug}/results`} className={btn}>
+            <Link href={`${electionHref(community, slug)}/results`} className={btn}>
               View the published results
             </Link>
           )}
@@ -189,15 +190,15 @@ export default async function ManagePage({ params }: Params) {
         {["CLOSED", "TALLIED", "PUBLISHED"].includes(election.state) && (
           <p className="mt-4">
             Export ballots:{" "}
-            <a href={`/elections/${slug}/export?format=json`} className={link} download>
+            <a href={`${electionHref(community, slug)}/export?format=json`} className={link} download>
               JSON
             </a>{" "}
             ·{" "}
-            <a href={`/elections/${slug}/export?format=csv`} className={link} download>
+            <a href={`${electionHref(community, slug)}/export?format=csv`} className={link} download>
               CSV
             </a>{" "}
             ·{" "}
-            <a href={`/elections/${slug}/export?format=blt`} className={link} download>
+            <a href={`${electionHref(community, slug)}/export?format=blt`} className={link} download>
               BLT
             </a>
           </p>
@@ -411,7 +412,7 @@ export default async function ManagePage({ params }: Params) {
             {candidacies.map((c) => (
               <li key={c.id} className={card} data-testid="candidacy-review">
                 <h3 className={h3}>
-                  <Link href={`/elections/${slug}/candidates/${c.id}`} className={link}>
+                  <Link href={`${electionHref(community, slug)}/candidates/${c.id}`} className={link}>
                     {c.displayName}
                   </Link>{" "}
                   <span className="text-sm font-normal text-gray-800">— {c.status.toLowerCase()}</span>
@@ -426,7 +427,7 @@ export default async function ManagePage({ params }: Params) {
                   <div role="group" aria-label={`Review ${c.displayName}`} className="mt-3 space-y-3">
                     {c.status !== "ACCEPTED" && (
                       <ActionForm
-                        action={reviewCandidacyAction.bind(null, c.id, slug)}
+                        action={reviewCandidacyAction.bind(null, c.id, electionHref(community, slug))}
                         ariaLabel={`Accept ${c.displayName}`}
                         submitLabel={`Accept ${c.displayName}`}
                         hideSubmit
@@ -466,7 +467,7 @@ export default async function ManagePage({ params }: Params) {
                           Reject…<span className="sr-only"> {c.displayName}</span>
                         </summary>
                         <ActionForm
-                          action={reviewCandidacyAction.bind(null, c.id, slug)}
+                          action={reviewCandidacyAction.bind(null, c.id, electionHref(community, slug))}
                           ariaLabel={`Reject ${c.displayName}`}
                           submitLabel={`Reject ${c.displayName}`}
                           hideSubmit
@@ -515,7 +516,7 @@ export default async function ManagePage({ params }: Params) {
                   {x.decisionNote && <p className="mt-2 text-sm">Note: {x.decisionNote}</p>}
                   {!exceptionsLocked && x.status === "PENDING" && (
                     <ActionForm
-                      action={decideExceptionAction.bind(null, x.id, slug)}
+                      action={decideExceptionAction.bind(null, x.id, electionHref(community, slug))}
                       ariaLabel={`Decide the request of ${who}`}
                       submitLabel="Grant"
                       hideSubmit

@@ -12,19 +12,20 @@ import { visibleElection, loadElection } from "@/app/_lib/election";
 import { claimableCandidacies, claimMatch } from "@/lib/candidacies/claim-candidacy";
 import { claimDeclaration, editDeclaration, submitDeclaration, withdrawDeclaration } from "./actions";
 import { BackToElection } from "@/components/BackToElection";
+import { electionHref } from "@/app/_lib/paths";
 
-type Params = { params: Promise<{ slug: string }> };
+type Params = { params: Promise<{ community: string; slug: string }> };
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
-  const e = await visibleElection((await params).slug);
+  const e = await visibleElection(await params);
   return { title: e ? `Declare your candidacy: ${e.title}` : "Declare your candidacy" };
 }
 
 export default async function DeclarePage({ params }: Params) {
-  const { slug } = await params;
-  const { election, actor, official, phase } = await loadElection(slug);
+  const { community, slug } = await params;
+  const { election, actor, official, phase } = await loadElection({ community, slug });
   const back = (
-    <BackToElection slug={slug} title={election.title} />
+    <BackToElection href={electionHref(community, slug)} title={election.title} />
   );
 
   if (!actor) {
@@ -33,7 +34,7 @@ export default async function DeclarePage({ params }: Params) {
         {back}
         <h1 className={h1}>Declare your candidacy</h1>
         <p>
-          <Link href={`/signin?callbackUrl=${encodeURIComponent(`/elections/${slug}/declare`)}`} className={link}>
+          <Link href={`/signin?callbackUrl=${encodeURIComponent(`${electionHref(community, slug)}/declare`)}`} className={link}>
             Sign in
           </Link>{" "}
           to declare your candidacy for {election.title}.
@@ -69,7 +70,7 @@ export default async function DeclarePage({ params }: Params) {
     platform: mine?.platform ?? "",
     statement: mine?.statement ?? "",
   };
-  const action = active ? editDeclaration.bind(null, active.id, slug) : submitDeclaration.bind(null, election.id, slug);
+  const action = active ? editDeclaration.bind(null, active.id, electionHref(community, slug)) : submitDeclaration.bind(null, election.id, electionHref(community, slug));
 
   return (
     <div className="max-w-3xl space-y-6">
@@ -100,7 +101,7 @@ export default async function DeclarePage({ params }: Params) {
           {active.status === "SUBMITTED" && " — waiting for the officials' review"}
           {active.rejectionReason && <> — reason: {active.rejectionReason}</>}.{" "}
           {active.status === "ACCEPTED" && (
-            <Link href={`/elections/${slug}/candidates/${active.id}`} className={link}>
+            <Link href={`${electionHref(community, slug)}/candidates/${active.id}`} className={link}>
               View your public page
             </Link>
           )}
@@ -131,7 +132,7 @@ export default async function DeclarePage({ params }: Params) {
             {claimMatch(c, actor) === "githubLogin" ? "GitHub login" : "email"}. Claim it to
             {open ? " edit or withdraw it while nominations are open." : " make it yours; nominations are closed, so it can no longer be changed."}
           </p>
-          <ActionForm action={claimDeclaration.bind(null, c.id, slug)} submitLabel="Claim this declaration" pendingLabel="Claiming…" ariaLabel={`Claim ${c.displayName}`} />
+          <ActionForm action={claimDeclaration.bind(null, c.id, electionHref(community, slug))} submitLabel="Claim this declaration" pendingLabel="Claiming…" ariaLabel={`Claim ${c.displayName}`} />
         </section>
       ))}
 
@@ -195,7 +196,7 @@ export default async function DeclarePage({ params }: Params) {
           </h2>
           <p className="mt-2 text-gray-800">Withdrawing removes your name from the election. You can declare again while nominations are open.</p>
           <ActionForm
-            action={withdrawDeclaration.bind(null, active.id, slug)}
+            action={withdrawDeclaration.bind(null, active.id, electionHref(community, slug))}
             submitLabel="Withdraw my declaration"
             buttonClassName={btnDanger}
             confirm="Withdraw your declaration?"

@@ -7,12 +7,13 @@ import { LockedNote } from "@/components/forms/ReadOnly";
 import { exceptionRequestRefusal } from "@/lib/electorate/request-exception";
 import { requestVoterException } from "./actions";
 import { BackToElection } from "@/components/BackToElection";
+import { electionHref } from "@/app/_lib/paths";
 
-type Params = { params: Promise<{ slug: string }> };
+type Params = { params: Promise<{ community: string; slug: string }> };
 
 export default async function ExceptionPage({ params }: Params) {
-  const { slug } = await params;
-  const { election, actor } = await loadElection(slug);
+  const { community, slug } = await params;
+  const { election, actor } = await loadElection({ community, slug });
   const existing = actor
     ? await prisma.exceptionRequest.findUnique({ where: { electionId_userId: { electionId: election.id, userId: actor.id } } })
     : null;
@@ -20,7 +21,7 @@ export default async function ExceptionPage({ params }: Params) {
 
   return (
     <div className="max-w-2xl space-y-6">
-      <BackToElection slug={slug} title={election.title} />
+      <BackToElection href={electionHref(community, slug)} title={election.title} />
       <h1 className={h1}>Request a voter exception</h1>
       <p className="text-gray-800">
         If you contribute to the project but are not on the electorate, ask the officials to add you. Say what you contribute; they decide, and the
@@ -28,7 +29,7 @@ export default async function ExceptionPage({ params }: Params) {
       </p>
       {!actor ? (
         <p>
-          <Link href={`/signin?callbackUrl=${encodeURIComponent(`/elections/${slug}/exception`)}`} className={link}>
+          <Link href={`/signin?callbackUrl=${encodeURIComponent(`${electionHref(community, slug)}/exception`)}`} className={link}>
             Sign in
           </Link>{" "}
           to request an exception.
@@ -41,7 +42,7 @@ export default async function ExceptionPage({ params }: Params) {
       ) : refusal ? (
         <LockedNote>{refusal}</LockedNote>
       ) : (
-        <ActionForm action={requestVoterException.bind(null, election.id, slug)} submitLabel="Send request" ariaLabel="Exception request">
+        <ActionForm action={requestVoterException.bind(null, election.id, electionHref(community, slug))} submitLabel="Send request" ariaLabel="Exception request">
           <div>
             <label htmlFor="reason" className={label}>
               Reason

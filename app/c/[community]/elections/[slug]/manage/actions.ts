@@ -19,7 +19,7 @@ import { parseForm, runUseCase, toState } from "@/app/_lib/run-use-case";
 // Every action here is refused by its use case unless the caller is an
 // official of this election; the page hiding the forms is only courtesy.
 
-const paths = (slug: string) => [`/elections/${slug}`, `/elections/${slug}/manage`, `/elections/${slug}/results`, "/"];
+const paths = (base: string) => [base, `${base}/manage`, `${base}/results`, "/"];
 
 const settingsSchema = z.object({
   title: z.string().trim().min(1, "enter a title").max(200),
@@ -61,12 +61,12 @@ const settingsSchema = z.object({
     .transform((v) => v === "on"),
 });
 
-export async function saveSettings(electionId: string, slug: string, _prev: ActionState, formData: FormData): Promise<ActionState> {
+export async function saveSettings(electionId: string, base: string, _prev: ActionState, formData: FormData): Promise<ActionState> {
   const parsed = parseForm(settingsSchema, formData);
   if (!parsed.ok) return parsed;
   const actor = await getActor();
   const input = { electionId, ...parsed.data };
-  return toState(await runUseCase(() => updateElectionSettings(actor, input), { revalidate: paths(slug), message: "Settings saved." }));
+  return toState(await runUseCase(() => updateElectionSettings(actor, input), { revalidate: paths(base), message: "Settings saved." }));
 }
 
 // datetime-local has no zone; the form says the values are UTC, so read them as UTC.
@@ -83,20 +83,20 @@ const scheduleSchema = z.object({
   votingCloseAt: utcInstant,
 });
 
-export async function saveSchedule(electionId: string, slug: string, _prev: ActionState, formData: FormData): Promise<ActionState> {
+export async function saveSchedule(electionId: string, base: string, _prev: ActionState, formData: FormData): Promise<ActionState> {
   const parsed = parseForm(scheduleSchema, formData);
   if (!parsed.ok) return parsed;
   const actor = await getActor();
   const input = { electionId, ...parsed.data };
-  return toState(await runUseCase(() => updateElectionSchedule(actor, input), { revalidate: paths(slug), message: "Schedule saved." }));
+  return toState(await runUseCase(() => updateElectionSchedule(actor, input), { revalidate: paths(base), message: "Schedule saved." }));
 }
 
-export async function openElectionAction(electionId: string, slug: string, _prev: ActionState, _fd: FormData): Promise<ActionState> {
+export async function openElectionAction(electionId: string, base: string, _prev: ActionState, _fd: FormData): Promise<ActionState> {
   const actor = await getActor();
-  return toState(await runUseCase(() => openElection(actor, { electionId }), { revalidate: paths(slug), message: "The election is public and follows its schedule." }));
+  return toState(await runUseCase(() => openElection(actor, { electionId }), { revalidate: paths(base), message: "The election is public and follows its schedule." }));
 }
 
-export async function importElectorateAction(electionId: string, slug: string, _prev: ActionState, formData: FormData): Promise<ActionState> {
+export async function importElectorateAction(electionId: string, base: string, _prev: ActionState, formData: FormData): Promise<ActionState> {
   const file = formData.get("file");
   const pasted = String(formData.get("text") ?? "");
   const text = file instanceof File && file.size > 0 ? await file.text() : pasted;
@@ -107,7 +107,7 @@ export async function importElectorateAction(electionId: string, slug: string, _
   const actor = await getActor();
   return toState(
     await runUseCase(() => importElectorate(actor, { electionId, text: parsed.data.text, mode: parsed.data.mode }), {
-      revalidate: paths(slug),
+      revalidate: paths(base),
       message: (r) => `Imported: ${r.added} added, ${r.removed} removed; the electorate has ${r.total} voter${r.total === 1 ? "" : "s"}.`,
     }),
   );
@@ -119,7 +119,7 @@ const reviewSchema = z.discriminatedUnion("decision", [
   z.object({ decision: z.literal("reject"), reason: z.string().trim().min(1, "give a reason for rejecting").max(2000) }),
 ]);
 
-export async function reviewCandidacyAction(candidacyId: string, slug: string, _prev: ActionState, formData: FormData): Promise<ActionState> {
+export async function reviewCandidacyAction(candidacyId: string, base: string, _prev: ActionState, formData: FormData): Promise<ActionState> {
   const parsed = parseForm(reviewSchema, formData);
   if (!parsed.ok) return parsed;
   const actor = await getActor();
@@ -130,7 +130,7 @@ export async function reviewCandidacyAction(candidacyId: string, slug: string, _
       : { candidacyId, decision: "reject" as const, reason: review.reason };
   return toState(
     await runUseCase(() => reviewCandidacy(actor, input), {
-      revalidate: paths(slug),
+      revalidate: paths(base),
       message: review.decision === "accept" ? "Accepted." : "Rejected.",
     }),
   );
@@ -138,42 +138,42 @@ export async function reviewCandidacyAction(candidacyId: string, slug: string, _
 
 const exceptionSchema = z.object({ decision: z.enum(["grant", "deny"]), note: z.string().trim().max(2000).default("") });
 
-export async function decideExceptionAction(requestId: string, slug: string, _prev: ActionState, formData: FormData): Promise<ActionState> {
+export async function decideExceptionAction(requestId: string, base: string, _prev: ActionState, formData: FormData): Promise<ActionState> {
   const parsed = parseForm(exceptionSchema, formData);
   if (!parsed.ok) return parsed;
   const actor = await getActor();
   const grant = parsed.data.decision === "grant";
   return toState(
     await runUseCase(() => decideException(actor, { requestId, grant, note: parsed.data.note }), {
-      revalidate: paths(slug),
+      revalidate: paths(base),
       message: grant ? "Granted: the member is on the electorate." : "Denied.",
     }),
   );
 }
 
-export async function closeVotingAction(electionId: string, slug: string, _prev: ActionState, _fd: FormData): Promise<ActionState> {
+export async function closeVotingAction(electionId: string, base: string, _prev: ActionState, _fd: FormData): Promise<ActionState> {
   const actor = await getActor();
-  return toState(await runUseCase(() => closeVoting(actor, { electionId }), { revalidate: paths(slug), message: "Voting closed." }));
+  return toState(await runUseCase(() => closeVoting(actor, { electionId }), { revalidate: paths(base), message: "Voting closed." }));
 }
 
-export async function tallyAction(electionId: string, slug: string, _prev: ActionState, _fd: FormData): Promise<ActionState> {
+export async function tallyAction(electionId: string, base: string, _prev: ActionState, _fd: FormData): Promise<ActionState> {
   const actor = await getActor();
-  return toState(await runUseCase(() => tallyElection(actor, { electionId }), { revalidate: paths(slug), message: "Counted. Review the result, then publish it." }));
+  return toState(await runUseCase(() => tallyElection(actor, { electionId }), { revalidate: paths(base), message: "Counted. Review the result, then publish it." }));
 }
 
-export async function publishAction(electionId: string, slug: string, _prev: ActionState, _fd: FormData): Promise<ActionState> {
+export async function publishAction(electionId: string, base: string, _prev: ActionState, _fd: FormData): Promise<ActionState> {
   const actor = await getActor();
-  return toState(await runUseCase(() => publishResults(actor, { electionId }), { revalidate: paths(slug), message: "Results published." }));
+  return toState(await runUseCase(() => publishResults(actor, { electionId }), { revalidate: paths(base), message: "Results published." }));
 }
 
-export async function declareUnopposedAction(electionId: string, slug: string, _prev: ActionState, _fd: FormData): Promise<ActionState> {
+export async function declareUnopposedAction(electionId: string, base: string, _prev: ActionState, _fd: FormData): Promise<ActionState> {
   const actor = await getActor();
-  return toState(await runUseCase(() => declareElectedUnopposed(actor, { electionId }), { revalidate: paths(slug), message: "Candidates declared elected unopposed." }));
+  return toState(await runUseCase(() => declareElectedUnopposed(actor, { electionId }), { revalidate: paths(base), message: "Candidates declared elected unopposed." }));
 }
 
-export async function cancelAction(electionId: string, slug: string, _prev: ActionState, formData: FormData): Promise<ActionState> {
+export async function cancelAction(electionId: string, base: string, _prev: ActionState, formData: FormData): Promise<ActionState> {
   const parsed = parseForm(z.object({ reason: z.string().trim().min(1, "give a reason").max(2000) }), formData);
   if (!parsed.ok) return parsed;
   const actor = await getActor();
-  return toState(await runUseCase(() => cancelElection(actor, { electionId, reason: parsed.data.reason }), { revalidate: paths(slug), message: "Election cancelled." }));
+  return toState(await runUseCase(() => cancelElection(actor, { electionId, reason: parsed.data.reason }), { revalidate: paths(base), message: "Election cancelled." }));
 }

@@ -11,20 +11,21 @@ import { h1, link } from "@/components/ui";
 import { visibleElection, loadElection } from "@/app/_lib/election";
 import { castBallotAction, replaceBallotAction, viewBallotAction } from "./actions";
 import { BackToElection } from "@/components/BackToElection";
+import { electionHref } from "@/app/_lib/paths";
 
-type Params = { params: Promise<{ slug: string }> };
+type Params = { params: Promise<{ community: string; slug: string }> };
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
-  const e = await visibleElection((await params).slug);
+  const e = await visibleElection(await params);
   return { title: e ? `Vote: ${e.title}` : "Vote" };
 }
 
 export default async function VotePage({ params }: Params) {
-  const { slug } = await params;
-  const { election, actor, phase } = await loadElection(slug);
+  const { community, slug } = await params;
+  const { election, actor, phase } = await loadElection({ community, slug });
 
   const back = (
-    <BackToElection slug={slug} title={election.title} />
+    <BackToElection href={electionHref(community, slug)} title={election.title} />
   );
 
   if (!actor) {
@@ -33,7 +34,7 @@ export default async function VotePage({ params }: Params) {
         {back}
         <h1 className={h1}>Vote: {election.title}</h1>
         <p>
-          <Link href={`/signin?callbackUrl=${encodeURIComponent(`/elections/${slug}/vote`)}`} className={link}>
+          <Link href={`/signin?callbackUrl=${encodeURIComponent(`${electionHref(community, slug)}/vote`)}`} className={link}>
             Sign in
           </Link>{" "}
           to vote.
@@ -80,7 +81,7 @@ export default async function VotePage({ params }: Params) {
     refusal = (
       <>
         You are not on the electorate for this election, so you cannot vote.{" "}
-        <Link href={`/elections/${slug}/exception`} className={link}>
+        <Link href={`${electionHref(community, slug)}/exception`} className={link}>
           Request a voter exception
         </Link>{" "}
         if you think you should be.
