@@ -6,17 +6,22 @@ import { LocalTime } from "@/components/LocalTime";
 import { PhaseBadge } from "@/components/PhaseBadge";
 import { card, h1, link } from "@/components/ui";
 import { currentActor } from "@/app/_lib/election";
+import { electionHref } from "@/app/_lib/paths";
 
 export default async function ElectionListPage() {
   const actor = await currentActor();
   // Drafts (and drafts cancelled before they opened) are shown only to the people setting them up.
   const elections = await prisma.election.findMany({
-    where: actor?.isAdmin
-      ? {}
-      : { OR: [PUBLIC_ELECTION_WHERE, ...(actor ? [{ officials: { some: { userId: actor.id } } }] : [])] },
+    where: {
+      OR: [
+        PUBLIC_ELECTION_WHERE,
+        ...(actor ? [{ officials: { some: { userId: actor.id } } }, { community: { admins: { some: { userId: actor.id } } } }] : []),
+      ],
+    },
     orderBy: [{ createdAt: "desc" }],
     select: {
       slug: true,
+      community: { select: { slug: true, name: true } },
       title: true,
       seats: true,
       state: true,
@@ -42,7 +47,7 @@ export default async function ElectionListPage() {
               <li key={e.slug} className={card}>
                 <div className="flex flex-wrap items-start justify-between gap-2">
                   <h2 className="text-lg font-semibold text-gray-950">
-                    <Link href={`/elections/${e.slug}`} className={link}>
+                    <Link href={electionHref(e.community.slug, e.slug)} className={link}>
                       {e.title}
                     </Link>
                   </h2>

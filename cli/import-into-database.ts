@@ -15,6 +15,7 @@ const ROOT = path.resolve(import.meta.dirname, "..");
 export interface ImportedElection {
   id: string;
   slug: string;
+  communitySlug: string;
   candidates: number;
 }
 
@@ -24,12 +25,12 @@ export interface ImportedElection {
  * or by starting that server on the same folder for the import (migrated
  * first, as a fresh folder has no tables) and stopping it afterwards.
  */
-export async function importIntoDatabase(election: KataElection, say: (line: string) => void): Promise<ImportedElection> {
+export async function importIntoDatabase(election: KataElection, community: string, say: (line: string) => void): Promise<ImportedElection> {
   // The same .env beside package.json that `npm start` reads; real variables win.
   dotenv.config({ path: path.join(ROOT, ".env"), quiet: true });
   const env = loadDatabaseEnv(process.env);
   // loadDatabaseEnv demands AUDIT_SECRET with DATABASE_URL: the import's entry must chain under the app's key.
-  if (env.databaseUrl) return importWith(env.databaseUrl, env.auditSecret!, election);
+  if (env.databaseUrl) return importWith(env.databaseUrl, env.auditSecret!, election, community);
   // The embedded database of `npm start`: its generated app-role password and audit key.
   const secrets = demoSecrets(path.join(ROOT, ".data"));
 
@@ -40,7 +41,7 @@ export async function importIntoDatabase(election: KataElection, say: (line: str
     say(`using the PostgreSQL already running in ${env.pgDir} (port ${runningPort})`);
     // `npm start` has already migrated it and set up the app's role.
     const appUrl = urlAs(embeddedDatabaseUrl(runningPort, APP_DATABASE), EMBEDDED_APP_ROLE, secrets.APP_DB_PASSWORD);
-    return importWith(appUrl, secrets.AUDIT_SECRET, election);
+    return importWith(appUrl, secrets.AUDIT_SECRET, election, community);
   }
 
   say(`starting PostgreSQL in ${env.pgDir} on port ${env.pgPort}`);
@@ -48,22 +49,28 @@ export async function importIntoDatabase(election: KataElection, say: (line: str
   const db = await startEmbeddedPostgres({ dir, port: env.pgPort, database: APP_DATABASE });
   try {
     const appUrl = await prepareDatabase({ embedded: true, ownerUrl: db.url, appPassword: secrets.APP_DB_PASSWORD }, say);
-    return await importWith(appUrl, secrets.AUDIT_SECRET, election);
+    return await importWith(appUrl, secrets.AUDIT_SECRET, election, community);
   } finally {
     await db.stop();
     say("PostgreSQL stopped");
   }
 }
 
-async function importWith(databaseUrl: string, auditSecret: string, election: KataElection): Promise<ImportedElection> {
+async function importWith(databaseUrl: string, auditSecret: string, election: KataElection, communitySlug: string): Promise<ImportedElection> {
   // lib/db/client reads DATABASE_URL when it is first loaded, so load it only now.
   process.env.DATABASE_URL = databaseUrl;
   process.env.AUDIT_SECRET = auditSecret;
   const { prisma } = await import("../lib/db/client");
   const { importKataElection } = await import("../lib/elections/import-kata-election");
+  const { NotFoundError } = await import("../lib/errors");
   try {
+    const community = await prisma.community.findUnique({ where: { slug: communitySlug }, select: { id: true } });
+    if (!community) {
+      const known = (await prisma.community.findMany({ select: { slug: true }, orderBy: { slug: "asc" } })).map((c) => c.slug);
+      throw new NotFoundError(`No community "${communitySlug}" here; ${known.length ? `the communities are: ${known.join(", ")}` : "create one first (an instance admin, on /admin)"}.`);
+    }
     // No actor: the command line is trusted (whoever runs it can reach the database anyway).
-    return await importKataElection(election);
+    return await importKataElection(election, { communityId: community.id });
   } finally {
     await prisma.$disconnect();
   }

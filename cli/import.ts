@@ -1,4 +1,4 @@
-// `hustings import kata <folder> [--dry-run]`, started by cli/bin/hustings.mjs through tsx.
+// `hustings import kata <folder> --community <slug> [--dry-run]`, started by cli/bin/hustings.mjs through tsx.
 // The dry run only parses and prints, so it must never load database code.
 import { pathToFileURL } from "node:url";
 import { InvalidInputError, UseCaseError } from "../lib/errors";
@@ -7,7 +7,7 @@ import { parseKataFolder, type KataElection } from "../lib/import/parse-kata-fol
 // Type only (erased): the module itself is loaded on demand below.
 import type { ImportedElection } from "./import-into-database";
 
-const USAGE = "usage: hustings import kata <folder> [--dry-run]";
+const USAGE = "usage: hustings import kata <folder> --community <slug> [--dry-run]";
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -22,8 +22,22 @@ const processIo: CliIo = {
 /** Runs the import command and returns the process exit code (0 ok, 1 failure, 2 bad usage or input). */
 export async function main(args: string[], io: CliIo = processIo): Promise<number> {
   const dryRun = args.includes("--dry-run");
-  const unknownFlags = args.filter((a) => a.startsWith("-") && a !== "--dry-run");
-  const positional = args.filter((a) => !a.startsWith("-"));
+  // --community <slug> or --community=<slug>: the community the election lands in.
+  let community: string | undefined;
+  const rest: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === "--community") {
+      community = args[++i];
+      if (community === undefined || community.startsWith("-")) {
+        io.stderr(`hustings import: --community needs a community's address (its slug)\n${USAGE}\n`);
+        return 2;
+      }
+    } else if (a.startsWith("--community=")) community = a.slice("--community=".length);
+    else rest.push(a);
+  }
+  const unknownFlags = rest.filter((a) => a.startsWith("-") && a !== "--dry-run");
+  const positional = rest.filter((a) => !a.startsWith("-"));
   if (unknownFlags.length) {
     io.stderr(`hustings import: unknown option ${unknownFlags[0]}\n${USAGE}\n`);
     return 2;
@@ -53,12 +67,16 @@ export async function main(args: string[], io: CliIo = processIo): Promise<numbe
     io.stdout(JSON.stringify(election, null, 2) + "\n");
     return 0;
   }
+  if (!community) {
+    io.stderr(`hustings import: say which community the election belongs to with --community <slug>\n${USAGE}\n`);
+    return 2;
+  }
 
   let result: ImportedElection;
   try {
     // Loaded here, not at the top: only this branch may load the database code.
     const { importIntoDatabase } = await import("./import-into-database");
-    result = await importIntoDatabase(election, (line) => io.stderr(`hustings import: ${line}\n`));
+    result = await importIntoDatabase(election, community, (line) => io.stderr(`hustings import: ${line}\n`));
   } catch (e) {
     // A refusal (already imported, invalid data) is the user's to fix: its message, no stack.
     if (e instanceof UseCaseError) {
@@ -69,8 +87,9 @@ export async function main(args: string[], io: CliIo = processIo): Promise<numbe
   }
   io.stdout(
     `Imported "${election.title}" as a draft election with ${result.candidates} candidacies.\n` +
+      `community: ${result.communitySlug}\n` +
       `slug: ${result.slug}\n` +
-      `manage: /elections/${result.slug}/manage\n`,
+      `manage: /c/${result.communitySlug}/elections/${result.slug}/manage\n`,
   );
   return 0;
 }

@@ -11,8 +11,16 @@ import { isPublicElection } from "@/lib/elections/visibility";
 
 export const currentActor = cache(async (): Promise<Actor | null> => getActor());
 
-export const electionBySlug = cache(async (slug: string) => {
-  return prisma.election.findUnique({ where: { slug } });
+export interface ElectionAddress {
+  community: string;
+  slug: string;
+}
+
+export const electionBySlug = cache(async (community: string, slug: string) => {
+  return prisma.election.findFirst({
+    where: { slug, community: { slug: community } },
+    include: { community: { select: { id: true, slug: true, name: true, committeeName: true, rollFormats: true } } },
+  });
 });
 
 export type ElectionRow = NonNullable<Awaited<ReturnType<typeof electionBySlug>>>;
@@ -23,13 +31,23 @@ export const isOfficialOf = cache(async (actorId: string | undefined, electionId
   return row !== null;
 });
 
-/** The election for a page, or 404 — elections not (yet) public exist only for their officials and admins. */
-export async function loadElection(slug: string) {
-  const [election, actor] = await Promise.all([electionBySlug(slug), currentActor()]);
+export const isCommunityAdminOf = cache(async (actorId: string | undefined, communityId: string): Promise<boolean> => {
+  if (!actorId) return false;
+  const row = await prisma.communityAdmin.findUnique({ where: { communityId_userId: { communityId, userId: actorId } } });
+  return row !== null;
+});
+
+/**
+ * The election for a page, or 404: elections not (yet) public exist only for
+ * their officials and their community's admins. `official` is the election's
+ * own role; `communityAdmin` may see the dashboard, cancel and appoint.
+ */
+export async function loadElection(address: ElectionAddress) {
+  const [election, actor] = await Promise.all([electionBySlug(address.community, address.slug), currentActor()]);
   if (!election) notFound();
-  const official = await isOfficialOf(actor?.id, election.id);
-  if (!isPublicElection(election) && !official && !actor?.isAdmin) notFound();
-  return { election, actor, official, phase: electionPhase(election) };
+  const [official, communityAdmin] = await Promise.all([isOfficialOf(actor?.id, election.id), isCommunityAdminOf(actor?.id, election.communityId)]);
+  if (!isPublicElection(election) && !official && !communityAdmin) notFound();
+  return { election, actor, official, communityAdmin, canManage: official || communityAdmin, phase: electionPhase(election) };
 }
 
 /**
@@ -37,9 +55,10 @@ export async function loadElection(slug: string) {
  * For generateMetadata: it runs beside the page, so a title built from an
  * unchecked lookup would name a hidden draft on the very 404 that hides it.
  */
-export async function visibleElection(slug: string): Promise<ElectionRow | null> {
-  const [election, actor] = await Promise.all([electionBySlug(slug), currentActor()]);
+export async function visibleElection(address: ElectionAddress): Promise<ElectionRow | null> {
+  const [election, actor] = await Promise.all([electionBySlug(address.community, address.slug), currentActor()]);
   if (!election) return null;
-  if (isPublicElection(election) || actor?.isAdmin) return election;
-  return (await isOfficialOf(actor?.id, election.id)) ? election : null;
+  if (isPublicElection(election)) return election;
+  if (await isOfficialOf(actor?.id, election.id)) return election;
+  return (await isCommunityAdminOf(actor?.id, election.communityId)) ? election : null;
 }

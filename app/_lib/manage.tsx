@@ -4,7 +4,8 @@ import { prisma } from "@/lib/db/client";
 import { continuingMembersOf } from "@/lib/elections/election-input";
 import { lifecycleChecklist, type ChecklistFacts } from "@/lib/elections/lifecycle-checklist";
 import { h1, link } from "@/components/ui";
-import { loadElection, visibleElection, type ElectionRow } from "./election";
+import { loadElection, visibleElection, type ElectionAddress, type ElectionRow } from "./election";
+import { electionHref } from "./paths";
 
 // The one guard of every page of the official's dashboard. Pages call it
 // rather than a shared layout deciding: a layout is not re-run on every
@@ -44,10 +45,11 @@ export async function checklistFacts(election: ElectionRow, now: Date): Promise<
 }
 
 /** `path` is the sub-page after `/manage` ("" for the dashboard), for the sign-in link's way back. */
-export async function loadManagedElection(slug: string, path = "") {
-  const { election, actor, official, phase } = await loadElection(slug);
-  if (!official && !actor?.isAdmin) {
-    const back = `/elections/${slug}/manage${path ? `/${path}` : ""}`;
+export async function loadManagedElection(address: ElectionAddress, path = "") {
+  const { election, actor, official, communityAdmin, canManage, phase } = await loadElection(address);
+  const base = electionHref(address.community, address.slug);
+  if (!canManage) {
+    const back = `${base}/manage${path ? `/${path}` : ""}`;
     return {
       ok: false as const,
       forbidden: (
@@ -74,7 +76,7 @@ export async function loadManagedElection(slug: string, path = "") {
       include: { user: { select: { id: true, name: true, githubLogin: true, email: true } } },
     }),
   ]);
-  return { ok: true as const, election, actor, official, phase, now, facts, steps: lifecycleChecklist(facts), officials };
+  return { ok: true as const, election, actor, official, communityAdmin, phase, base, now, facts, steps: lifecycleChecklist(facts), officials };
 }
 
 export type ManagedElection = Extract<Awaited<ReturnType<typeof loadManagedElection>>, { ok: true }>;
@@ -85,8 +87,8 @@ export type ManagePage = (typeof MANAGE_PAGES)[number];
 
 /** The page title of a dashboard sub-page; the election is named only if this visitor may see it (visibleElection). */
 export function manageMetadata(what: string) {
-  return async function generateMetadata({ params }: { params: Promise<{ slug: string }> }): Promise<Metadata> {
-    const e = await visibleElection((await params).slug);
+  return async function generateMetadata({ params }: { params: Promise<ElectionAddress> }): Promise<Metadata> {
+    const e = await visibleElection(await params);
     return { title: e ? `Official dashboard, ${what}: ${e.title}` : "Official dashboard" };
   };
 }

@@ -2,85 +2,63 @@
 
 import { z } from "zod";
 import { getActor } from "@/lib/auth/current-actor";
-import { createElection } from "@/lib/elections/create-election";
-import { appointOfficial } from "@/lib/elections/appoint-official";
-import { removeOfficial } from "@/lib/elections/remove-official";
+import { createCommunity } from "@/lib/communities/create-community";
+import { appointCommunityAdmin } from "@/lib/communities/appoint-community-admin";
+import { removeCommunityAdmin } from "@/lib/communities/remove-community-admin";
 import { revokeSessions } from "@/lib/sessions/revoke-sessions";
 import type { ActionState } from "@/app/_lib/action-state";
 import { parseForm, runUseCase, toState } from "@/app/_lib/run-use-case";
-
-const optionalText = z
-  .string()
-  .trim()
-  .transform((s) => (s === "" ? undefined : s))
-  .optional();
+import { communityHref } from "@/app/_lib/paths";
 
 const createSchema = z.object({
-  title: z.string().trim().min(1, "enter a title").max(200),
-  slug: optionalText,
-  description: optionalText,
-  seats: z.coerce.number().int().min(1, "at least one seat").max(100),
-  method: z.enum(["schulze", "ranked-pairs", "irv", "stv-scottish", "stv-meek"]),
-  unranked: z.enum(["exclude", "last"]),
-  maxPerAffiliation: z
-    .string()
-    .trim()
-    .default("")
-    .transform((s, ctx) => {
-      if (s === "") return undefined;
-      const n = Number(s);
-      if (!Number.isInteger(n) || n < 1) {
-        ctx.addIssue({ code: "custom", message: "a whole number of seats, or empty" });
-        return z.NEVER;
-      }
-      return n;
-    }),
+  name: z.string().trim().min(1, "enter a name").max(120),
+  slug: z.string().trim().min(1, "enter an address").max(60),
 });
 
-export async function createElectionAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+export async function createCommunityAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const parsed = parseForm(createSchema, formData);
   if (!parsed.ok) return parsed;
   const actor = await getActor();
   return toState(
-    await runUseCase(() => createElection(actor, parsed.data), {
-      revalidate: ["/", "/admin"],
-      message: (r) => `Created /elections/${r.slug} as a draft.`,
+    await runUseCase(() => createCommunity(actor, parsed.data), {
+      revalidate: ["/", "/admin", "/communities"],
+      message: (r) => `Created ${communityHref(r.slug)}. Appoint its admins next.`,
     }),
   );
 }
 
 const appointSchema = z.object({
-  electionId: z.string().min(1, "choose an election"),
-  login: z.string().trim().min(1, "enter a GitHub login or an email"),
+  communityId: z.string().min(1, "choose a community").max(64),
+  login: z.string().trim().min(1, "enter a GitHub login or an email").max(320),
 });
 
-export async function appointOfficialAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+export async function appointCommunityAdminAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const parsed = parseForm(appointSchema, formData);
   if (!parsed.ok) return parsed;
   const actor = await getActor();
   return toState(
-    await runUseCase(() => appointOfficial(actor, parsed.data), {
-      revalidate: ["/", "/admin"],
-      message: `${parsed.data.login} is now an official.`,
+    await runUseCase(() => appointCommunityAdmin(actor, parsed.data), {
+      revalidate: ["/admin"],
+      message: `${parsed.data.login} is now an admin of the community.`,
     }),
   );
 }
 
 const removeSchema = z.object({
-  electionId: z.string().min(1, "choose an election").max(64),
-  userId: z.string().min(1, "choose an official").max(64),
+  communityId: z.string().min(1).max(64),
+  userId: z.string().min(1).max(64),
   name: z.string().max(400).optional(),
 });
 
-export async function removeOfficialAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+export async function removeCommunityAdminAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const parsed = parseForm(removeSchema, formData);
   if (!parsed.ok) return parsed;
   const actor = await getActor();
-  const { electionId, userId, name } = parsed.data;
+  const { communityId, userId, name } = parsed.data;
   return toState(
-    await runUseCase(() => removeOfficial(actor, { electionId, userId }), {
-      revalidate: ["/", "/admin"],
-      message: `${name ?? "The official"} is no longer an official of this election.`,
+    await runUseCase(() => removeCommunityAdmin(actor, { communityId, userId }), {
+      revalidate: ["/admin"],
+      message: `${name ?? "The person"} is no longer an admin of the community.`,
     }),
   );
 }

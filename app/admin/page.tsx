@@ -1,24 +1,23 @@
 import Link from "next/link";
 import type { Metadata } from "next";
 import { prisma } from "@/lib/db/client";
-import { electionPhase } from "@/lib/elections/phase";
 import { ActionForm } from "@/components/forms/ActionForm";
-import { PhaseBadge } from "@/components/PhaseBadge";
-import { ElectionRulesFields } from "@/components/forms/ElectionRulesFields";
 import { btn, h1, h2, hint, input, label, link, th, td } from "@/components/ui";
 import { currentActor } from "@/app/_lib/election";
-import { appointOfficialAction, createElectionAction, removeOfficialAction, revokeSessionsAction } from "./actions";
+import { communityHref } from "@/app/_lib/paths";
+import { appointCommunityAdminAction, createCommunityAction, removeCommunityAdminAction, revokeSessionsAction } from "./actions";
 
-export const metadata: Metadata = { title: "Administration" };
+export const metadata: Metadata = { title: "Instance administration" };
 
-export default async function AdminPage() {
+/** The instance admins' page: communities and who runs them. What happens inside a community is its admins' work. */
+export default async function InstanceAdminPage() {
   const actor = await currentActor();
   if (!actor?.isAdmin) {
     return (
       <div className="space-y-4">
-        <h1 className={h1}>Administration</h1>
+        <h1 className={h1}>Instance administration</h1>
         <p role="alert" className="rounded-md border border-red-800 bg-red-50 p-4 text-red-900" data-testid="forbidden">
-          Forbidden: only the instance&apos;s administrators can create elections and appoint officials.{" "}
+          Forbidden: only the instance&apos;s administrators can create communities and appoint their admins.{" "}
           {!actor && (
             <Link href="/signin?callbackUrl=%2Fadmin" className={link}>
               Sign in
@@ -29,61 +28,55 @@ export default async function AdminPage() {
     );
   }
 
-  const elections = await prisma.election.findMany({
-    orderBy: { createdAt: "desc" },
-    include: { officials: { orderBy: { appointedAt: "asc" }, include: { user: { select: { id: true, name: true, githubLogin: true, email: true } } } } },
+  const communities = await prisma.community.findMany({
+    orderBy: { name: "asc" },
+    include: {
+      admins: { orderBy: { appointedAt: "asc" }, include: { user: { select: { name: true, githubLogin: true, email: true } } } },
+      _count: { select: { elections: true } },
+    },
   });
 
   return (
     <div className="space-y-8">
-      <h1 className={h1}>Administration</h1>
+      <h1 className={h1}>Instance administration</h1>
 
       <section aria-labelledby="create-h">
         <h2 id="create-h" className={h2}>
-          Create an election
+          Create a community
         </h2>
-        <p className={hint}>
-          Or <Link href="/admin/import" className={link}>import a Kata Containers election folder</Link> as a draft.
-        </p>
-        <ActionForm action={createElectionAction} submitLabel="Create election" ariaLabel="Create an election" className="mt-3 max-w-2xl space-y-4">
+        <ActionForm action={createCommunityAction} submitLabel="Create community" ariaLabel="Create a community" className="mt-3 max-w-2xl space-y-4">
           <div>
-            <label htmlFor="title" className={label}>
-              Title
+            <label htmlFor="name" className={label}>
+              Name
             </label>
-            <input id="title" name="title" required className={`${input} mt-1`} />
+            <input id="name" name="name" required className={`${input} mt-1`} />
           </div>
           <div>
             <label htmlFor="slug" className={label}>
-              Address (optional)
+              Address
             </label>
-            <input id="slug" name="slug" pattern="[a-z0-9][a-z0-9\-]*" aria-describedby="slug-hint" className={`${input} mt-1`} />
+            <input id="slug" name="slug" required pattern="[a-z0-9][a-z0-9\-]*" aria-describedby="slug-hint" className={`${input} mt-1`} />
             <p id="slug-hint" className={hint}>
-              The part after /elections/, e.g. <code>kata-ac-2026-h1</code>. Derived from the title when empty.
+              The part after /c/, e.g. <code>kata-containers</code>. It is in every link to the community&apos;s elections and cannot change later.
             </p>
           </div>
-          <div>
-            <label htmlFor="description" className={label}>
-              Description (Markdown, optional)
-            </label>
-            <textarea id="description" name="description" rows={3} className={`${input} mt-1`} />
-          </div>
-          <ElectionRulesFields defaults={{ seats: 1, method: "schulze", unranked: "exclude", maxPerAffiliation: null }} />
         </ActionForm>
       </section>
 
       <section aria-labelledby="appoint-h">
         <h2 id="appoint-h" className={h2}>
-          Appoint an official
+          Appoint a community admin
         </h2>
-        <ActionForm action={appointOfficialAction} submitLabel="Appoint official" ariaLabel="Appoint an official" className="mt-3 max-w-2xl space-y-4">
+        <p className={hint}>Community admins create their community&apos;s elections and appoint the officials who run them.</p>
+        <ActionForm action={appointCommunityAdminAction} submitLabel="Appoint admin" ariaLabel="Appoint a community admin" className="mt-3 max-w-2xl space-y-4">
           <div>
-            <label htmlFor="electionId" className={label}>
-              Election
+            <label htmlFor="communityId" className={label}>
+              Community
             </label>
-            <select id="electionId" name="electionId" required className={`${input} mt-1`}>
-              {elections.map((e) => (
-                <option key={e.id} value={e.id}>
-                  {e.title} ({e.slug})
+            <select id="communityId" name="communityId" required className={`${input} mt-1`}>
+              {communities.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name} ({c.slug})
                 </option>
               ))}
             </select>
@@ -94,7 +87,7 @@ export default async function AdminPage() {
             </label>
             <input id="login" name="login" required aria-describedby="login-hint" className={`${input} mt-1`} />
             <p id="login-hint" className={hint}>
-              The person must have signed in once. A candidate in the election cannot be one of its officials.
+              The person must have signed in once.
             </p>
           </div>
         </ActionForm>
@@ -104,16 +97,8 @@ export default async function AdminPage() {
         <h2 id="sessions-h" className={h2}>
           End a person&apos;s sessions
         </h2>
-        <p className={hint}>
-          Signs them out on every device at once (a lost laptop, a removed official). They can sign in again.
-        </p>
-        <ActionForm
-          action={revokeSessionsAction}
-          submitLabel="End sessions"
-          ariaLabel="End a person's sessions"
-          confirm="Sign this person out everywhere?"
-          className="mt-3 max-w-2xl space-y-4"
-        >
+        <p className={hint}>Signs them out on every device at once (a lost laptop, a removed official). They can sign in again.</p>
+        <ActionForm action={revokeSessionsAction} submitLabel="End sessions" ariaLabel="End a person's sessions" confirm="Sign this person out everywhere?" className="mt-3 max-w-2xl space-y-4">
           <div>
             <label htmlFor="revoke-login" className={label}>
               GitHub login or email
@@ -123,66 +108,62 @@ export default async function AdminPage() {
         </ActionForm>
       </section>
 
-      <section aria-labelledby="elections-h">
-        <h2 id="elections-h" className={h2}>
-          All elections
+      <section aria-labelledby="communities-h">
+        <h2 id="communities-h" className={h2}>
+          Communities
         </h2>
-        <table className="mt-3 w-full border-collapse text-sm">
-          <caption className="sr-only">Every election on this instance with its officials</caption>
-          <thead>
-            <tr>
-              {["Election", "Phase", "Officials"].map((h) => (
-                <th key={h} scope="col" className={th}>
-                  {h}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {elections.map((e) => (
-              <tr key={e.id}>
-                <td className={td}>
-                  <Link href={`/elections/${e.slug}`} className={link}>
-                    {e.title}
-                  </Link>{" "}
-                  ·{" "}
-                  <Link href={`/elections/${e.slug}/manage`} className={link}>
-                    manage<span className="sr-only"> {e.title}</span>
-                  </Link>
-                </td>
-                <td className={td}>
-                  <PhaseBadge phase={electionPhase(e)} />
-                </td>
-                <td className={td}>
-                  {e.officials.length === 0 && "none yet"}
-                  <ul className="space-y-1">
-                    {e.officials.map((o) => {
-                      const who = o.user.name ?? o.user.githubLogin ?? o.user.email ?? o.user.id;
-                      return (
-                        <li key={o.userId}>
-                          <ActionForm
-                            action={removeOfficialAction}
-                            submitLabel="Remove"
-                            pendingLabel="Removing…"
-                            confirm={`Remove ${who} as an official of ${e.title}? They lose access to it at once.`}
-                            ariaLabel={`Remove ${who} as an official of ${e.title}`}
-                            className="flex flex-wrap items-center gap-2"
-                            buttonClassName={btn}
-                          >
-                            <span>{who}</span>
-                            <input type="hidden" name="electionId" value={e.id} />
-                            <input type="hidden" name="userId" value={o.userId} />
-                            <input type="hidden" name="name" value={who} />
-                          </ActionForm>
-                        </li>
-                      );
-                    })}
-                  </ul>
-                </td>
+        <div className="mt-3 overflow-x-auto">
+          <table className="w-full border-collapse text-sm">
+            <caption className="sr-only">Every community on this instance with its admins</caption>
+            <thead>
+              <tr>
+                {["Community", "Elections", "Admins"].map((h) => (
+                  <th key={h} scope="col" className={th}>
+                    {h}
+                  </th>
+                ))}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {communities.map((c) => (
+                <tr key={c.id}>
+                  <td className={td}>
+                    <Link href={communityHref(c.slug)} className={link}>
+                      {c.name}
+                    </Link>
+                  </td>
+                  <td className={td}>{c._count.elections}</td>
+                  <td className={td}>
+                    {c.admins.length === 0 && "none yet"}
+                    <ul className="space-y-1">
+                      {c.admins.map((a) => {
+                        const who = a.user.name ?? a.user.githubLogin ?? a.user.email ?? a.userId;
+                        return (
+                          <li key={a.userId}>
+                            <ActionForm
+                              action={removeCommunityAdminAction}
+                              submitLabel="Remove"
+                              pendingLabel="Removing…"
+                              confirm={`Remove ${who} as an admin of ${c.name}? They lose their powers there at once.`}
+                              ariaLabel={`Remove ${who} as an admin of ${c.name}`}
+                              className="flex flex-wrap items-center gap-2"
+                              buttonClassName={btn}
+                            >
+                              <span>{who}</span>
+                              <input type="hidden" name="communityId" value={c.id} />
+                              <input type="hidden" name="userId" value={a.userId} />
+                              <input type="hidden" name="name" value={who} />
+                            </ActionForm>
+                          </li>
+                        );
+                      })}
+                    </ul>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       </section>
     </div>
   );

@@ -544,7 +544,7 @@ function ReceiptPanel({ code, replaced, title, slug, headingRef }: { code: strin
   const text = [
     "Hustings ballot receipt",
     `Election: ${title}`,
-    `Page: ${typeof window === "undefined" ? "" : window.location.origin}/elections/${slug}/vote`,
+    `Page: ${typeof window === "undefined" ? "" : window.location.origin + window.location.pathname}`,
     `Receipt code: ${code}`,
     "",
     "This code is the only way to check or replace your ballot while voting is open,",

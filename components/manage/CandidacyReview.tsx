@@ -2,14 +2,14 @@ import Link from "next/link";
 import type { Candidacy } from "@/lib/generated/prisma/client";
 import { ActionForm } from "@/components/forms/ActionForm";
 import { btn, btnDanger, card, h3, hint, input, label, link } from "@/components/ui";
-import { reviewCandidacyAction } from "@/app/elections/[slug]/manage/actions";
+import { reviewCandidacyAction } from "@/app/c/[community]/elections/[slug]/manage/actions";
 
 /** One declaration with its review forms (accept confirms the affiliation; reject needs a reason), or just its state once locked. */
-export function CandidacyReview({ c, slug, reviewLocked }: { c: Candidacy; slug: string; reviewLocked: string | null }) {
+export function CandidacyReview({ c, base, reviewLocked }: { c: Candidacy; base: string; reviewLocked: string | null }) {
   return (
     <li className={card} data-testid="candidacy-review">
       <h3 className={h3}>
-        <Link href={`/elections/${slug}/candidates/${c.id}`} className={link}>
+        <Link href={`${base}/candidates/${c.id}`} className={link}>
           {c.displayName}
         </Link>{" "}
         <span className="text-sm font-normal text-gray-800">— {c.status.toLowerCase()}</span>
@@ -24,7 +24,7 @@ export function CandidacyReview({ c, slug, reviewLocked }: { c: Candidacy; slug:
         <div role="group" aria-label={`Review ${c.displayName}`} className="mt-3 space-y-3">
           {c.status !== "ACCEPTED" && (
             <ActionForm
-              action={reviewCandidacyAction.bind(null, c.id, slug)}
+              action={reviewCandidacyAction.bind(null, c.id, base)}
               ariaLabel={`Accept ${c.displayName}`}
               submitLabel={`Accept ${c.displayName}`}
               hideSubmit
@@ -64,7 +64,7 @@ export function CandidacyReview({ c, slug, reviewLocked }: { c: Candidacy; slug:
                 Reject…<span className="sr-only"> {c.displayName}</span>
               </summary>
               <ActionForm
-                action={reviewCandidacyAction.bind(null, c.id, slug)}
+                action={reviewCandidacyAction.bind(null, c.id, base)}
                 ariaLabel={`Reject ${c.displayName}`}
                 submitLabel={`Reject ${c.displayName}`}
                 hideSubmit

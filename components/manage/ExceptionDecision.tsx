@@ -1,12 +1,12 @@
 import type { ExceptionRequest } from "@/lib/generated/prisma/client";
 import { ActionForm } from "@/components/forms/ActionForm";
 import { btn, btnDanger, card, h3, input, label } from "@/components/ui";
-import { decideExceptionAction } from "@/app/elections/[slug]/manage/actions";
+import { decideExceptionAction } from "@/app/c/[community]/elections/[slug]/manage/actions";
 
 type Request = ExceptionRequest & { user: { name: string | null; email: string | null; githubLogin: string | null } };
 
 /** One member's request to be added to the roll, with the grant / deny form while it can be decided. */
-export function ExceptionDecision({ x, slug, exceptionsLocked }: { x: Request; slug: string; exceptionsLocked: string | null }) {
+export function ExceptionDecision({ x, base, exceptionsLocked }: { x: Request; base: string; exceptionsLocked: string | null }) {
   const who = x.user.name ?? x.user.githubLogin ?? x.user.email ?? "member";
   return (
     <li className={card}>
@@ -18,7 +18,7 @@ export function ExceptionDecision({ x, slug, exceptionsLocked }: { x: Request; s
       {x.decisionNote && <p className="mt-2 text-sm">Note: {x.decisionNote}</p>}
       {!exceptionsLocked && x.status === "PENDING" && (
         <ActionForm
-          action={decideExceptionAction.bind(null, x.id, slug)}
+          action={decideExceptionAction.bind(null, x.id, base)}
           ariaLabel={`Decide the request of ${who}`}
           submitLabel="Grant"
           hideSubmit

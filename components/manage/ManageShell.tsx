@@ -12,12 +12,12 @@ import { StepLinks, stepPosition } from "./StepNav";
  */
 export function ManageShell({ m, current, heading, children }: { m: ManagedElection; current: string; heading: string; children: ReactNode }) {
   const { election, phase, official, steps, officials } = m;
-  const base = `/elections/${election.slug}/manage`;
+  const base = `${m.base}/manage`;
   const position = stepPosition(steps, current);
   const names = officials.map((o) => o.user.name ?? o.user.githubLogin ?? o.user.email).join(", ");
   return (
     <div className="space-y-6">
-      <BackToElection slug={election.slug} title={election.title} />
+      <BackToElection href={m.base} title={election.title} />
       <header className="space-y-2">
         <h1 className={`${h1} break-words`}>Official dashboard: {election.title}</h1>
         <p className="flex flex-wrap items-center gap-x-3 gap-y-1 text-gray-800">
@@ -27,7 +27,7 @@ export function ManageShell({ m, current, heading, children }: { m: ManagedElect
         </p>
         {!official && (
           <p className="rounded-md border border-amber-700 bg-amber-50 p-3 text-amber-950">
-            You are an admin, not an official of this election: you can see everything here and cancel it while it can be, but only its officials run it.
+            You are an admin of this election's community, not one of its officials: you can see everything here and cancel it while it can be, but only its officials run it.
           </p>
         )}
       </header>

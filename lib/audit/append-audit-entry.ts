@@ -11,6 +11,8 @@ export interface AuditEntryFields {
   seq: number;
   prevHash: string;
   electionId: string | null;
+  /** Community-level entries only (role changes, community edits). */
+  communityId?: string | null;
   actorId: string | null;
   actorLabel: string;
   action: string;
@@ -26,7 +28,10 @@ export interface AuditHead {
 
 /** The exact text each entry's hash covers: every field but the hash itself. */
 export function auditEntryText(e: AuditEntryFields): string {
-  return canonicalJson([e.seq, e.prevHash, e.electionId, e.actorId, e.actorLabel, e.action, e.details, e.createdAt.toISOString()]);
+  const fields: unknown[] = [e.seq, e.prevHash, e.electionId, e.actorId, e.actorLabel, e.action, e.details, e.createdAt.toISOString()];
+  // Appended only when set, so entries written before communities existed keep their hashes.
+  if (e.communityId) fields.push({ communityId: e.communityId });
+  return canonicalJson(fields);
 }
 
 /**
@@ -62,7 +67,7 @@ function canonicalJson(v: unknown): string {
  */
 export async function appendAuditEntry(
   tx: Tx,
-  entry: { electionId: string | null; actor: Actor | null; action: string; details?: Record<string, unknown> },
+  entry: { electionId: string | null; communityId?: string | null; actor: Actor | null; action: string; details?: Record<string, unknown> },
 ): Promise<AuditHead> {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(7248531)`;
   const last = await tx.auditEntry.findFirst({ orderBy: { seq: "desc" }, select: { hash: true } });
@@ -71,6 +76,7 @@ export async function appendAuditEntry(
     seq,
     prevHash: last?.hash ?? GENESIS_HASH,
     electionId: entry.electionId,
+    communityId: entry.communityId ?? null,
     actorId: entry.actor?.id ?? null,
     actorLabel: entry.actor ? (entry.actor.githubLogin ?? entry.actor.email ?? entry.actor.name ?? entry.actor.id) : "system",
     action: entry.action,

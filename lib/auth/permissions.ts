@@ -13,9 +13,34 @@ export function requireSignedIn(actor: Actor | null): Actor {
   return actor;
 }
 
-export function requireAdmin(actor: Actor | null): Actor {
+/**
+ * Instance admins (HUSTINGS_ADMINS) create communities and appoint their
+ * admins. They hold no power inside a community unless named there: every act
+ * inside one is done by someone that community's audit log names in a role.
+ */
+export function requireInstanceAdmin(actor: Actor | null): Actor {
   const a = requireSignedIn(actor);
-  if (!a.isAdmin) throw new ForbiddenError("Only an administrator can do this.");
+  if (!a.isAdmin) throw new ForbiddenError("Only an administrator of this instance can do this.");
+  return a;
+}
+
+export async function isCommunityAdmin(db: Db, actor: Actor | null, communityId: string): Promise<boolean> {
+  if (!actor) return false;
+  const row = await db.communityAdmin.findUnique({ where: { communityId_userId: { communityId, userId: actor.id } }, select: { userId: true } });
+  return row !== null;
+}
+
+export async function requireCommunityAdmin(db: Db, actor: Actor | null, communityId: string): Promise<Actor> {
+  const a = requireSignedIn(actor);
+  if (!(await isCommunityAdmin(db, a, communityId))) throw new ForbiddenError("Only an admin of this community can do this.");
+  return a;
+}
+
+/** The community admins of the election's community (they appoint its officials). */
+export async function requireElectionCommunityAdmin(db: Db, actor: Actor | null, electionId: string): Promise<Actor> {
+  const a = requireSignedIn(actor);
+  const e = await db.election.findUnique({ where: { id: electionId }, select: { communityId: true } });
+  if (!e || !(await isCommunityAdmin(db, a, e.communityId))) throw new ForbiddenError("Only an admin of this election's community can do this.");
   return a;
 }
 
@@ -31,11 +56,13 @@ export async function requireOfficial(db: Db, actor: Actor | null, electionId: s
   return a;
 }
 
-/** Officials of the election, or an instance admin (who can always step in, e.g. to cancel). */
-export async function requireOfficialOrAdmin(db: Db, actor: Actor | null, electionId: string): Promise<Actor> {
+/** Officials of the election, or an admin of its community (who can step in, e.g. to cancel). */
+export async function requireOfficialOrCommunityAdmin(db: Db, actor: Actor | null, electionId: string): Promise<Actor> {
   const a = requireSignedIn(actor);
-  if (a.isAdmin) return a;
-  return requireOfficial(db, a, electionId);
+  if (await isOfficial(db, a, electionId)) return a;
+  const e = await db.election.findUnique({ where: { id: electionId }, select: { communityId: true } });
+  if (e && (await isCommunityAdmin(db, a, e.communityId))) return a;
+  throw new ForbiddenError("Only an official of this election or an admin of its community can do this.");
 }
 
 /**

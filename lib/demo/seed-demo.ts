@@ -20,6 +20,15 @@ export const DEMO_SLUGS = {
   published: "beacon-board-2025",
 } as const;
 
+/** The community each demo election belongs to (PRODUCT §1: many communities on one instance). */
+export const DEMO_COMMUNITIES = {
+  nominations: { slug: "lighthouse", name: "Lighthouse", committeeName: "Technical Steering Committee" },
+  voting: { slug: "harbor", name: "Harbor", committeeName: "Architecture Committee" },
+  published: { slug: "beacon", name: "Beacon", committeeName: "Governing Board" },
+} as const;
+
+export type DemoElectionKey = keyof typeof DEMO_SLUGS;
+
 interface Person {
   key: string;
   name: string;
@@ -154,6 +163,7 @@ const shift = (now: Date, days: number) => new Date(now.getTime() + days * DAY);
 async function createElection(
   ctx: SeedContext,
   data: {
+    key: DemoElectionKey;
     slug: string;
     title: string;
     description: string;
@@ -167,8 +177,14 @@ async function createElection(
   const { tx, people } = ctx;
   const admin = person(ctx, "ada");
   const official = person(ctx, "olu");
+  const c = DEMO_COMMUNITIES[data.key];
+  const community = await tx.community.create({ data: { slug: c.slug, name: c.name, committeeName: c.committeeName, defaultSeats: data.seats, defaultMaxPerAffiliation: data.maxPerAffiliation } });
+  await appendAuditEntry(tx, { electionId: null, communityId: community.id, actor: admin, action: "community.created", details: { slug: c.slug, name: c.name } });
+  await tx.communityAdmin.create({ data: { communityId: community.id, userId: admin.id } });
+  await appendAuditEntry(tx, { electionId: null, communityId: community.id, actor: admin, action: "community.admin-appointed", details: { userId: admin.id, login: ADMIN.login } });
   const election = await tx.election.create({
     data: {
+      communityId: community.id,
       slug: data.slug,
       title: data.title,
       description: data.description,
@@ -232,6 +248,7 @@ const EVERYONE_BUT_STAFF = [...CANDIDATES, ...VOTERS].map((p) => p.key);
 /** Nominations open now: some declarations accepted, one awaiting review, one withdrawn. */
 async function seedNominations(ctx: SeedContext) {
   const e = await createElection(ctx, {
+    key: "nominations",
     slug: DEMO_SLUGS.nominations,
     title: "Lighthouse Technical Steering Committee 2026",
     description: `The Technical Steering Committee sets Lighthouse's technical direction and settles disputes that maintainers cannot.
@@ -260,6 +277,7 @@ Four seats are up. At most two members may share an employer. Any contributor wi
 /** Voting open now, with a few ballots already in; most demo voters have yet to vote. */
 async function seedVoting(ctx: SeedContext) {
   const e = await createElection(ctx, {
+    key: "voting",
     slug: DEMO_SLUGS.voting,
     title: "Harbor Project Architecture Committee — Spring 2026",
     description: `The Architecture Committee reviews designs that cross component boundaries and owns the project's long-term roadmap.
@@ -283,6 +301,7 @@ Three of its five seats are up. No more than two members may work for the same c
 async function seedPublished(ctx: SeedContext) {
   const { tx } = ctx;
   const e = await createElection(ctx, {
+    key: "published",
     slug: DEMO_SLUGS.published,
     title: "Beacon Foundation Board 2025",
     description: `The Beacon Foundation's board has three community seats, elected for one year. To keep the board independent of any one vendor, at most one community seat may go to each company.`,

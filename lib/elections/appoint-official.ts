@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
-import { isCandidate, requireAdmin } from "@/lib/auth/permissions";
+import { isCandidate, requireElectionCommunityAdmin } from "@/lib/auth/permissions";
 import { prisma } from "@/lib/db/client";
 import { appendAuditEntry } from "@/lib/audit/append-audit-entry";
 import { ConflictError, NotFoundError } from "@/lib/errors";
@@ -12,11 +12,11 @@ const Input = z.object({
   login: z.string().trim().toLowerCase().min(1, "give a GitHub login or an email").max(320),
 });
 
-/** Admin only. The person must have signed in once, so the appointment names a real account. */
+/** Admins of the election's community only. The person must have signed in once, so the appointment names a real account. */
 export async function appointOfficial(actor: Actor | null, input: z.input<typeof Input>): Promise<{ userId: string }> {
-  const admin = requireAdmin(actor);
   const { electionId, login } = parseInput(Input, input);
   return prisma.$transaction(async (tx) => {
+    const admin = await requireElectionCommunityAdmin(tx, actor, electionId);
     const election = await findElection(tx, electionId);
     if (election.state === "PUBLISHED" || election.state === "CANCELLED") throw new ConflictError("This election is over.");
     const user = await tx.user.findFirst({

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
-import { requireOfficialOrAdmin, requireSignedIn } from "@/lib/auth/permissions";
+import { requireOfficialOrCommunityAdmin, requireSignedIn } from "@/lib/auth/permissions";
 import { prisma } from "@/lib/db/client";
 import { appendAuditEntry } from "@/lib/audit/append-audit-entry";
 import { ConflictError, NotFoundError } from "@/lib/errors";
@@ -13,12 +13,12 @@ const Input = z.object({
   reason: z.string().trim().min(1, "say why the election is cancelled").max(2000),
 });
 
-/** Official or admin, any time before publication. Ballots stay stored but are never counted. */
+/** Official or admin of its community, any time before publication. Ballots stay stored but are never counted. */
 export async function cancelElection(actor: Actor | null, input: z.input<typeof Input>): Promise<void> {
   requireSignedIn(actor);
   const { electionId, reason } = parseInput(Input, input);
   await prisma.$transaction(async (tx) => {
-    const who = await requireOfficialOrAdmin(tx, actor, electionId);
+    const who = await requireOfficialOrCommunityAdmin(tx, actor, electionId);
     const { count } = await tx.election.updateMany({
       where: { id: electionId, state: { in: [...CANCELLABLE_STATES] } },
       data: { state: "CANCELLED" },

@@ -1,9 +1,9 @@
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
-import { requireAdmin } from "@/lib/auth/permissions";
+import { requireCommunityAdmin } from "@/lib/auth/permissions";
 import { prisma } from "@/lib/db/client";
 import { appendAuditEntry } from "@/lib/audit/append-audit-entry";
-import { ConflictError } from "@/lib/errors";
+import { ConflictError, NotFoundError } from "@/lib/errors";
 import type { KataElection } from "@/lib/import/parse-kata-folder";
 import { parseInput } from "./parse-input";
 import { slugify } from "./slug";
@@ -34,22 +34,32 @@ const Parsed = z.object({
  * Declarations come in SUBMITTED, without a user (they link when their authors
  * sign in), for officials to review; an affiliation the file does not give is
  * recorded as "none" but marked inferred, so an official confirms it.
- * `actor` undefined means the trusted command line; a null (anonymous) or
- * non-admin actor is refused.
+ * It lands in the chosen community, with that community's rules for what the
+ * folder does not say. `actor` undefined means the trusted command line; a
+ * null (anonymous) actor or one who is not an admin of the community is refused.
  */
-export async function importKataElection(parsed: KataElection, opts: { actor?: Actor | null } = {}): Promise<{ id: string; slug: string; candidates: number }> {
-  const admin = opts.actor === undefined ? null : requireAdmin(opts.actor);
+export async function importKataElection(
+  parsed: KataElection,
+  opts: { communityId: string; actor?: Actor | null },
+): Promise<{ id: string; slug: string; communitySlug: string; candidates: number }> {
   const data = parseInput(Parsed, parsed);
   const slug = slugify(data.title);
   if (!slug) throw new ConflictError("The election's title gives no slug.");
   const at = (s: string | null | undefined) => (s ? new Date(s) : null);
   return prisma.$transaction(
     async (tx) => {
-      if (await tx.election.findUnique({ where: { slug }, select: { id: true } })) {
-        throw new ConflictError(`An election with the slug "${slug}" already exists; it was probably imported before.`);
+      const admin = opts.actor === undefined ? null : await requireCommunityAdmin(tx, opts.actor, opts.communityId);
+      const community = await tx.community.findUnique({ where: { id: opts.communityId } });
+      if (!community) throw new NotFoundError("No such community.");
+      if (await tx.election.findUnique({ where: { communityId_slug: { communityId: community.id, slug } }, select: { id: true } })) {
+        throw new ConflictError(`${community.name} already has an election with the slug "${slug}"; it was probably imported before.`);
       }
       const e = await tx.election.create({
         data: {
+          communityId: community.id,
+          method: community.defaultMethod,
+          unranked: community.defaultUnranked,
+          maxPerAffiliation: community.defaultMaxPerAffiliation,
           slug,
           title: data.title,
           seats: data.seats,
@@ -78,8 +88,8 @@ export async function importKataElection(parsed: KataElection, opts: { actor?: A
           },
         });
       }
-      await appendAuditEntry(tx, { electionId: e.id, actor: admin, action: "election.imported", details: { source: "kata", title: data.title, candidates: data.candidates.length } });
-      return { ...e, candidates: data.candidates.length };
+      await appendAuditEntry(tx, { electionId: e.id, actor: admin, action: "election.imported", details: { source: "kata", community: community.slug, title: data.title, candidates: data.candidates.length } });
+      return { ...e, communitySlug: community.slug, candidates: data.candidates.length };
     },
     { timeout: 60_000 },
   );

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
-import { requireAdmin } from "@/lib/auth/permissions";
+import { requireElectionCommunityAdmin } from "@/lib/auth/permissions";
 import { prisma } from "@/lib/db/client";
 import { appendAuditEntry } from "@/lib/audit/append-audit-entry";
 import { NotFoundError } from "@/lib/errors";
@@ -13,15 +13,15 @@ const Input = z.object({
 });
 
 /**
- * Admin only. Officials are checked against the Official table on every
+ * Admins of the election's community only. Officials are checked against the Official table on every
  * request (lib/auth/permissions.ts), so the removed person loses access to the
  * election at once, even with a session that was valid a moment ago.
  * Allowed in every state: taking a role away is never unsafe.
  */
 export async function removeOfficial(actor: Actor | null, input: z.input<typeof Input>): Promise<{ userId: string }> {
-  const admin = requireAdmin(actor);
   const { electionId, userId } = parseInput(Input, input);
   return prisma.$transaction(async (tx) => {
+    const admin = await requireElectionCommunityAdmin(tx, actor, electionId);
     await findElection(tx, electionId);
     const official = await tx.official.findUnique({
       where: { electionId_userId: { electionId, userId } },

@@ -1,7 +1,7 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 // Who may see an election at all (PRODUCT §1: visitors read public election
-// pages). A draft is private to its officials and the admins; so is a draft
+// pages). A draft is private to its officials and its community's admins; so is a draft
 // cancelled before it was ever opened, whose title and candidates were never public.
 
 export function isPublicElection(e: { state: string; openedAt: Date | null }): boolean {

@@ -5,12 +5,13 @@ describe("bodyLimitFor", () => {
   it("allows the large limit only on the pages that upload files", () => {
     expect(bodyLimitFor("/admin/import")).toBe(UPLOAD_BODY_LIMIT);
     // The electorate upload has its own page of the dashboard; the others take small forms.
-    expect(bodyLimitFor("/elections/harbor-2026/manage/electorate")).toBe(UPLOAD_BODY_LIMIT);
-    expect(bodyLimitFor("/elections/harbor-2026/manage/electorate/")).toBe(UPLOAD_BODY_LIMIT);
-    expect(bodyLimitFor("/elections/harbor-2026/manage")).toBe(DEFAULT_BODY_LIMIT);
-    expect(bodyLimitFor("/elections/harbor-2026/manage/rules")).toBe(DEFAULT_BODY_LIMIT);
-    expect(bodyLimitFor("/elections/harbor-2026/vote")).toBe(DEFAULT_BODY_LIMIT);
-    expect(bodyLimitFor("/elections/harbor-2026/manage/electorate/extra")).toBe(DEFAULT_BODY_LIMIT);
+    expect(bodyLimitFor("/c/harbor/elections/harbor-2026/manage/electorate")).toBe(UPLOAD_BODY_LIMIT);
+    expect(bodyLimitFor("/c/harbor/elections/harbor-2026/manage/electorate/")).toBe(UPLOAD_BODY_LIMIT);
+    expect(bodyLimitFor("/c/harbor/elections/harbor-2026/manage")).toBe(DEFAULT_BODY_LIMIT);
+    expect(bodyLimitFor("/c/harbor/elections/harbor-2026/manage/rules")).toBe(DEFAULT_BODY_LIMIT);
+    expect(bodyLimitFor("/c/harbor/elections/harbor-2026/vote")).toBe(DEFAULT_BODY_LIMIT);
+    expect(bodyLimitFor("/c/harbor/elections/harbor-2026/manage/electorate/extra")).toBe(DEFAULT_BODY_LIMIT);
+    expect(bodyLimitFor("/elections/harbor-2026/manage/electorate")).toBe(DEFAULT_BODY_LIMIT);
     expect(bodyLimitFor("/admin")).toBe(DEFAULT_BODY_LIMIT);
     expect(bodyLimitFor("/")).toBe(DEFAULT_BODY_LIMIT);
   });

@@ -11,7 +11,7 @@ export const DEFAULT_BODY_LIMIT = 1 * MiB;
 /** Pages that upload files: the Kata folder (5 MiB of files) and an electorate, plus multipart framing. */
 export const UPLOAD_BODY_LIMIT = 6 * MiB;
 
-const UPLOAD_PATHS = [/^\/admin\/import\/?$/, /^\/elections\/[^/]+\/manage\/electorate\/?$/];
+const UPLOAD_PATHS = [/^\/admin\/import\/?$/, /^\/c\/[^/]+\/elections\/[^/]+\/manage\/electorate\/?$/];
 
 /** Deeper than any argument the app takes (a ballot is an array of arrays). */
 export const MAX_NESTING = 256;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
-import { requireAdmin, requireSignedIn } from "@/lib/auth/permissions";
+import { requireInstanceAdmin, requireSignedIn } from "@/lib/auth/permissions";
 import { appendAuditEntry } from "@/lib/audit/append-audit-entry";
 import { prisma } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
@@ -22,7 +22,7 @@ const Input = z
 export async function revokeSessions(actor: Actor | null, input: z.input<typeof Input> = {}): Promise<{ userId: string }> {
   const caller = requireSignedIn(actor);
   const { login } = parseInput(Input, input);
-  if (login !== undefined) requireAdmin(caller);
+  if (login !== undefined) requireInstanceAdmin(caller);
   return prisma.$transaction(async (tx) => {
     const user = await tx.user.findFirst({
       where: login === undefined ? { id: caller.id } : { OR: [{ githubLogin: login }, { email: { equals: login, mode: "insensitive" } }] },

@@ -32,8 +32,10 @@ async function actor(id: string): Promise<Actor> {
 async function setup(voters: number) {
   const now = Date.now();
   const tag = randomUUID().slice(0, 8);
+  const community = await prisma.community.create({ data: { slug: `worker-${tag}`, name: "Worker community" } });
   const e = await prisma.election.create({
     data: {
+      communityId: community.id,
       slug: `worker-${tag}`,
       title: "Worker election",
       seats: 1,

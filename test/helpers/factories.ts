@@ -4,7 +4,7 @@ import { randomUUID } from "node:crypto";
 import { expect } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { prisma } from "@/lib/db/client";
-import type { Candidacy, Election } from "@/lib/generated/prisma/client";
+import type { Candidacy, Community, Election } from "@/lib/generated/prisma/client";
 import { scheduleFor, type TestPhase } from "./schedule";
 
 process.env.RECEIPT_SECRET ??= "test-receipt-secret-0123456789abcdef";
@@ -37,9 +37,30 @@ const STATE = {
   cancelled: "CANCELLED",
 } as const;
 
-export async function makeElection(phase: TestPhase, data: Partial<Pick<Election, "seats" | "method" | "unranked" | "strength" | "maxPerAffiliation" | "publishBallots" | "title">> & { continuingMembers?: object[] } = {}): Promise<Election> {
+/** A community of its own (tests that need isolation from others make their own). */
+export async function makeCommunity(data: Partial<Pick<Community, "name" | "defaultSeats" | "defaultMethod" | "defaultUnranked" | "defaultMaxPerAffiliation" | "committeeName">> = {}): Promise<Community> {
+  const slug = uniq("community");
+  return prisma.community.create({ data: { slug, name: data.name ?? `Community ${slug}`, ...data } });
+}
+
+export async function makeCommunityAdmin(communityId: string): Promise<Actor> {
+  const a = await makeUser({ login: uniq("cadmin") });
+  await prisma.communityAdmin.create({ data: { communityId, userId: a.id } });
+  return a;
+}
+
+/** The community elections land in when a test does not care which (created on first use). */
+export async function sharedCommunity(): Promise<Community> {
+  return prisma.community.upsert({ where: { slug: "test-community" }, update: {}, create: { slug: "test-community", name: "Test community" } });
+}
+
+export async function makeElection(
+  phase: TestPhase,
+  data: Partial<Pick<Election, "seats" | "method" | "unranked" | "strength" | "maxPerAffiliation" | "publishBallots" | "title" | "communityId">> & { continuingMembers?: object[] } = {},
+): Promise<Election> {
+  const communityId = data.communityId ?? (await sharedCommunity()).id;
   return prisma.election.create({
-    data: { slug: uniq("election"), title: "Test election", seats: 1, ...data, ...scheduleFor(phase), state: STATE[phase] },
+    data: { slug: uniq("election"), title: "Test election", seats: 1, ...data, communityId, ...scheduleFor(phase), state: STATE[phase] },
   });
 }
 
@@ -76,7 +97,7 @@ export async function makeCandidate(
   });
 }
 
-const TABLES = ["User", "Account", "Session", "VerificationToken", "DemoMarker", "Election", "Official", "Candidacy", "CandidacyRevision", "ElectorateEntry", "ExceptionRequest", "Participation", "Ballot", "Result", "AuditEntry"];
+const TABLES = ["User", "Account", "Session", "VerificationToken", "DemoMarker", "Community", "CommunityAdmin", "Election", "Official", "Candidacy", "CandidacyRevision", "ElectorateEntry", "ExceptionRequest", "Participation", "Ballot", "Result", "AuditEntry"];
 
 /** A digest of every row of every table: equal digests mean nothing was written. */
 export async function dbDigest(): Promise<Record<string, string>> {

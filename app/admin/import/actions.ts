@@ -8,10 +8,12 @@ import { buildKataElection } from "@/lib/import/parse-kata-folder";
 import { baseName, decodeText, isReadmeName, KATA_UPLOAD_LIMITS as LIMITS, kataFolderFromUpload } from "@/lib/import/kata-upload";
 import type { ActionState } from "@/app/_lib/action-state";
 import { runUseCase, zodMessage } from "@/app/_lib/run-use-case";
+import { electionHref } from "@/app/_lib/paths";
 
 const KiB = 1024;
 
 const uploadSchema = z.object({
+  communityId: z.string().min(1, "choose the community the election belongs to").max(64),
   folderName: z.string().trim().max(200, "a folder name of at most 200 characters"),
   files: z
     .array(z.file())
@@ -47,18 +49,18 @@ const uploadSchema = z.object({
 
 /** Imports an uploaded Kata election folder as a draft, then opens its manage page for review. */
 export async function importKataFolderAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  const parsed = await uploadSchema.safeParseAsync({ folderName: formData.get("folderName") ?? "", files: formData.getAll("files") });
+  const parsed = await uploadSchema.safeParseAsync({ communityId: formData.get("communityId") ?? "", folderName: formData.get("folderName") ?? "", files: formData.getAll("files") });
   if (!parsed.success) return { ok: false, error: zodMessage(parsed.error) };
   const actor = await getActor();
   const result = await runUseCase(
     () => {
       // Parsing errors (ImportError) are refusals too, phrased for the admin who fixes the files.
       const folder = kataFolderFromUpload(parsed.data.files, parsed.data.folderName);
-      // The use case refuses anyone but an admin, whatever this page showed.
-      return importKataElection(buildKataElection(folder.folderName, folder.readme, folder.files), { actor });
+      // The use case refuses anyone but an admin of that community, whatever this page showed.
+      return importKataElection(buildKataElection(folder.folderName, folder.readme, folder.files), { actor, communityId: parsed.data.communityId });
     },
-    { revalidate: ["/", "/admin"] },
+    { revalidate: ["/"] },
   );
   if (!result.ok) return result;
-  redirect(`/elections/${result.value.slug}/manage`);
+  redirect(electionHref(result.value.communitySlug, result.value.slug, "/manage"));
 }

@@ -1,0 +1,40 @@
+import { ActionForm } from "@/components/forms/ActionForm";
+import { LockedNote } from "@/components/forms/ReadOnly";
+import { ManageShell } from "@/components/manage/ManageShell";
+import { btnDanger, hint, input, label } from "@/components/ui";
+import { loadManagedElection, manageMetadata } from "@/app/_lib/manage";
+import { canCancelElection } from "@/lib/elections/lifecycle-rules";
+import { cancelAction } from "../actions";
+
+export const generateMetadata = manageMetadata("cancelling");
+
+export default async function CancelPage({ params }: { params: Promise<{ community: string; slug: string }> }) {
+  const m = await loadManagedElection(await params, "cancel");
+  if (!m.ok) return m.forbidden;
+  const { election } = m;
+  return (
+    <ManageShell m={m} current="cancel" heading="Cancel the election">
+      {canCancelElection(election) ? (
+        <>
+          <p className={hint}>Officials and admins can cancel until the results are published. Ballots stay stored but are never counted.</p>
+          <ActionForm
+            action={cancelAction.bind(null, election.id, m.base)}
+            submitLabel="Cancel election"
+            buttonClassName={btnDanger}
+            confirm="Cancel this election? This cannot be undone."
+            className="mt-3 max-w-2xl space-y-3"
+          >
+            <div>
+              <label htmlFor="cancel-reason" className={label}>
+                Reason (public)
+              </label>
+              <input id="cancel-reason" name="reason" required className={`${input} mt-1`} />
+            </div>
+          </ActionForm>
+        </>
+      ) : (
+        <LockedNote>{election.state === "CANCELLED" ? "This election is cancelled." : "Published results cannot be cancelled."}</LockedNote>
+      )}
+    </ManageShell>
+  );
+}
