@@ -48,7 +48,7 @@ async function expectNoSeriousA11yViolations(page: Page) {
 }
 
 async function saveSchedule(page: Page, times: { nomOpen: number; nomClose: number; voteOpen: number; voteClose: number }) {
-  await page.goto(`/elections/${SLUG}/manage`);
+  await page.goto(`/elections/${SLUG}/manage/schedule`);
   const form = page.getByRole("form", { name: "Schedule" });
   await form.getByLabel("Nominations open (UTC)", { exact: true }).fill(utcInput(times.nomOpen));
   await form.getByLabel("Nominations close (UTC)", { exact: true }).fill(utcInput(times.nomClose));
@@ -129,6 +129,7 @@ test("an election from creation to a published, independently re-tallied result"
     await olu.getByRole("button", { name: "Open election" }).click();
     await expect(olu.getByTestId("manage-state")).toHaveText("State: scheduled");
 
+    await olu.goto(`/elections/${SLUG}/manage/electorate`);
     const form = olu.getByRole("form", { name: "Import electorate" });
     await form
       .getByLabel("Paste the electorate", { exact: true })
@@ -158,7 +159,7 @@ test("an election from creation to a published, independently re-tallied result"
     await declare(ada, "Ada Admin", PEOPLE.admin.email, "none", "Steady hands for the *next* release.");
     await declare(ines, "Ines Ineligible", PEOPLE.ineligible.email, "Globex", "Candidates need not be voters.");
 
-    await olu.goto(`/elections/${SLUG}/manage`);
+    await olu.goto(`/elections/${SLUG}/manage/nominations`);
     // Reject stays behind a disclosure; accepting confirms (here: corrects) the declared affiliation.
     const candidaciesSection = olu.getByRole("region", { name: /^Candidacies/ });
     await expect(candidaciesSection.getByLabel("Reason (shown to the candidate)")).toHaveCount(3);
@@ -300,7 +301,7 @@ test("an election from creation to a published, independently re-tallied result"
     await ines.getByLabel("Reason", { exact: true }).fill("I review most documentation pull requests.");
     await ines.getByRole("button", { name: "Send request" }).click();
     await expect(ines.getByTestId("exception-status")).toContainText("pending");
-    await olu.goto(`/elections/${SLUG}/manage`);
+    await olu.goto(`/elections/${SLUG}/manage/exceptions`);
     const decide = olu.getByRole("form", { name: "Decide the request of Ines Ineligible" });
     await decide.getByLabel("Note (recorded in the audit log)", { exact: true }).fill("Not a code or docs contributor in this period.");
     await decide.getByRole("button", { name: "Deny Ines Ineligible" }).click();
@@ -317,7 +318,7 @@ test("an election from creation to a published, independently re-tallied result"
     await press(ada, "Add as rank 1 (Ada Admin)");
     await review(ada);
 
-    await olu.goto(`/elections/${SLUG}/manage`);
+    await olu.goto(`/elections/${SLUG}/manage/close`);
     await olu.getByRole("button", { name: "Close voting" }).click();
     await expect(olu.getByTestId("manage-state")).toHaveText("State: closed");
 
@@ -328,12 +329,12 @@ test("an election from creation to a published, independently re-tallied result"
   });
 
   await test.step("official tallies, reviews and publishes", async () => {
-    await olu.goto(`/elections/${SLUG}/manage`);
+    await olu.goto(`/elections/${SLUG}/manage/tally`);
     await olu.getByRole("button", { name: "Tally", exact: true }).click();
     await expect(olu.getByTestId("manage-state")).toHaveText("State: tallied");
     await olu.goto(`/elections/${SLUG}/results`);
     await expect(olu.getByRole("status").filter({ hasText: "Under review" })).toBeVisible();
-    await olu.goto(`/elections/${SLUG}/manage`);
+    await olu.goto(`/elections/${SLUG}/manage/tally`);
     await olu.getByRole("button", { name: "Publish results" }).click();
     await expect(olu.getByTestId("manage-state")).toHaveText("State: published");
     // The verifier's verdict on the dashboard, and the chain's head checkpointed at publication, shown on the public page too.

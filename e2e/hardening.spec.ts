@@ -202,7 +202,7 @@ test("a hidden draft's title is in no page's metadata, even once cancelled befor
   };
   await expectHidden();
 
-  await ada.goto(`/elections/${slug}/manage`);
+  await ada.goto(`/elections/${slug}/manage/cancel`);
   await ada.getByLabel("Reason (public)", { exact: true }).fill("Created by mistake");
   await ada.getByRole("button", { name: "Cancel election" }).click();
   await expect(ada.getByTestId("manage-state")).toHaveText("State: cancelled");

@@ -27,6 +27,9 @@ test("an admin uploads a Kata election folder and reviews the imported draft", a
 
   await page.waitForURL(`**/elections/${SLUG}/manage`);
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Architecture Committee Elections: January 2030");
+  // The dashboard's checklist points to the declarations waiting for review.
+  await expect(page.getByTestId("step-nominations")).toContainText("3 nominations await review.");
+  await page.getByRole("link", { name: "Go to step: Nominations review" }).click();
   const candidacies = page.getByTestId("candidacy-review");
   await expect(candidacies).toHaveCount(3);
   for (const name of ["Ada Quill", "Bo Lindqvist", "Cleo Morrow"]) await expect(candidacies.filter({ hasText: name })).toHaveCount(1);
@@ -38,7 +41,7 @@ test("an admin uploads a Kata election folder and reviews the imported draft", a
   await appoint.getByLabel("GitHub login or email", { exact: true }).fill("ada@example.org");
   await appoint.getByRole("button", { name: "Appoint official" }).click();
   await expect(appoint.getByText("is now an official")).toBeVisible();
-  await page.goto(`/elections/${SLUG}/manage`);
+  await page.goto(`/elections/${SLUG}/manage/nominations`);
   const acceptAda = page.getByRole("group", { name: "Review Ada Quill" }).getByRole("form", { name: "Accept Ada Quill" });
   await expect(acceptAda.getByLabel("Affiliation", { exact: true })).toHaveValue("Arm");
   await expect(acceptAda).toContainText("Inferred from email — please confirm");

@@ -1,0 +1,200 @@
+// The official's dashboard as a lifecycle checklist (issue 7, point 4): an
+// official walks a new election's first steps and sees each step's status
+// change as they act, on a desktop and on a 375 px phone; both pass axe, and
+// on the phone the page never scrolls sideways and its controls are big enough
+// to tap. The closing note's screenshots are taken from the demo data.
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { signInWithOidc } from "./helpers/sign-in";
+
+const COMMUNITY = "lighthouse";
+const SLUG = `e2e-checklist-${Date.now().toString(36)}`;
+const TITLE = `Checklist Committee ${SLUG.slice(-6)}`;
+const DASHBOARD = `/c/${COMMUNITY}/elections/${SLUG}/manage`;
+const PHONE = { width: 375, height: 740 };
+const HOUR = 3_600_000;
+const utcInput = (ms: number) => new Date(Date.now() + ms).toISOString().slice(0, 16);
+
+test.describe.configure({ timeout: 240_000 });
+
+async function personPage(browser: Browser, login: string, viewport?: { width: number; height: number }): Promise<Page> {
+  const page = await (await browser.newContext(viewport ? { viewport, isMobile: true, hasTouch: true } : {})).newPage();
+  page.on("dialog", (d) => void d.accept());
+  await signInWithOidc(page, login);
+  return page;
+}
+
+async function expectNoSeriousA11yViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
+}
+
+/** The status each step of the checklist shows, in words, keyed by step. */
+async function statuses(page: Page): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const item of await page.getByTestId("checklist").locator(":scope > li").all()) {
+    const key = ((await item.getAttribute("data-testid")) ?? "").replace(/^step-/, "");
+    out[key] = ((await item.locator("[data-status]").last().textContent()) ?? "").replace(/[^A-Za-z]/g, "");
+  }
+  return out;
+}
+
+async function expectNoSidewaysScroll(page: Page) {
+  const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+  expect(scroll, `${page.url()} scrolls sideways`).toBeLessThanOrEqual(client);
+}
+
+/** Every visible button, step link and form field of the dashboard's content is at least 40 px tall. */
+async function expectTappable(page: Page) {
+  const targets = page.locator("main").locator("button:visible, [data-testid=checklist] a:visible, nav a:visible, summary:visible, input:not([type=hidden]):visible, select:visible");
+  const small: string[] = [];
+  for (const t of await targets.all()) {
+    const box = await t.boundingBox();
+    if (box && box.height < 40) small.push(`${(await t.textContent())?.trim() || (await t.getAttribute("name"))}: ${box.height}px`);
+  }
+  expect(small, `${page.url()}: tap targets under 40 px`).toEqual([]);
+}
+
+test("an official follows the checklist from an empty draft to open nominations, on a desktop and a phone", async ({ browser }) => {
+  const olu = await personPage(browser, "olu-official");
+  const ada = await personPage(browser, "ada-admin");
+
+  await test.step("the community's admin creates the election and appoints the official", async () => {
+    await ada.goto(`/c/${COMMUNITY}/admin`);
+    const create = ada.getByRole("form", { name: "Create an election" });
+    await create.getByLabel("Title", { exact: true }).fill(TITLE);
+    await create.getByLabel("Address (optional)", { exact: true }).fill(SLUG);
+    await create.getByRole("button", { name: "Create election" }).click();
+    await expect(create.getByText(/^✓/)).toBeVisible();
+    await ada.reload();
+    const appoint = ada.getByRole("form", { name: "Appoint an official" });
+    await appoint.getByLabel("Election", { exact: true }).selectOption({ label: `${TITLE} (${SLUG})` });
+    await appoint.getByLabel("GitHub login or email", { exact: true }).fill("olu@example.org");
+    await appoint.getByRole("button", { name: "Appoint official" }).click();
+    await expect(appoint.getByText("is now an official")).toBeVisible();
+  });
+
+  await test.step("an empty draft: the rules are next, everything else waits and says what it lacks", async () => {
+    await olu.goto(DASHBOARD);
+    await expect(olu.getByRole("heading", { level: 1 })).toHaveText(`Official dashboard: ${TITLE}`);
+    expect(await statuses(olu)).toEqual({
+      rules: "Next",
+      schedule: "Waiting",
+      electorate: "Waiting",
+      nominations: "Waiting",
+      exceptions: "Waiting",
+      close: "Waiting",
+      tally: "Waiting",
+      review: "Waiting",
+      publish: "Waiting",
+    });
+    await expect(olu.getByTestId("step-rules")).toContainText("No description yet");
+    await expect(olu.getByTestId("step-electorate")).toContainText("No electorate imported yet.");
+    await expect(olu.getByTestId("step-position")).toHaveText("Overview · next is step 1 of 9: Rules");
+    await expectNoSeriousA11yViolations(olu);
+  });
+
+  await test.step("importing the electorate marks its step done", async () => {
+    await olu.getByRole("link", { name: "Go to step: Electorate" }).click();
+    await expect(olu.getByTestId("step-position")).toHaveText("Step 3 of 9: Electorate");
+    const form = olu.getByRole("form", { name: "Import electorate" });
+    await form.getByLabel("Paste the electorate", { exact: true }).fill(["login,email,name", "vera-voter,vera@example.org,Vera", "cory-candidate,cory@example.org,Cory", "mei-tanaka,mei@example.org,Mei"].join("\n"));
+    await form.getByRole("button", { name: "Import electorate" }).click();
+    await expect(form.getByText(/the electorate has 3 voters/)).toBeVisible();
+    // The side list follows at once.
+    await expect(olu.getByRole("navigation", { name: "Dashboard steps" }).getByRole("link", { name: "Step 3: Electorate (Done)" })).toBeVisible();
+    await expectNoSeriousA11yViolations(olu);
+    await olu.getByRole("navigation", { name: "Dashboard steps" }).getByRole("link", { name: "Overview" }).click();
+    expect(await statuses(olu)).toMatchObject({ rules: "Next", electorate: "Done" });
+    await expect(olu.getByTestId("step-electorate")).toContainText("3 voters on the roll.");
+  });
+
+  await test.step("describing the election completes the rules; the schedule is next", async () => {
+    await olu.getByRole("link", { name: "Go to step: Rules" }).click();
+    const settings = olu.getByRole("form", { name: "Settings" });
+    await settings.getByLabel("Description (Markdown)", { exact: true }).fill("Two seats on the checklist committee.");
+    await settings.getByRole("button", { name: "Save settings" }).click();
+    await expect(settings.getByText("Settings saved.")).toBeVisible();
+    await olu.goto(DASHBOARD);
+    expect(await statuses(olu)).toMatchObject({ rules: "Done", schedule: "Next", electorate: "Done" });
+    await expect(olu.getByTestId("step-schedule")).toContainText("No date yet for when nominations open, nominations close, voting opens, voting closes.");
+  });
+
+  await test.step("setting the schedule and opening the election moves the checklist to the nominations", async () => {
+    await olu.getByRole("link", { name: "Go to step: Schedule and opening" }).click();
+    const form = olu.getByRole("form", { name: "Schedule" });
+    await form.getByLabel("Nominations open (UTC)", { exact: true }).fill(utcInput(-HOUR));
+    await form.getByLabel("Nominations close (UTC)", { exact: true }).fill(utcInput(24 * HOUR));
+    await form.getByLabel("Voting opens (UTC)", { exact: true }).fill(utcInput(48 * HOUR));
+    await form.getByLabel("Voting closes (UTC)", { exact: true }).fill(utcInput(72 * HOUR));
+    await form.getByRole("button", { name: "Save schedule" }).click();
+    await expect(form.getByText("Schedule saved.")).toBeVisible();
+    await olu.goto(DASHBOARD);
+    await expect(olu.getByTestId("step-schedule")).toContainText("Open the election: it is a draft only officials and admins can see.");
+    await olu.getByRole("link", { name: "Go to step: Schedule and opening" }).click();
+    await olu.getByRole("button", { name: "Open election" }).click();
+    await expect(olu.getByTestId("manage-state")).toHaveText("State: scheduled");
+    await olu.goto(DASHBOARD);
+    expect(await statuses(olu)).toEqual({
+      rules: "Done",
+      schedule: "Done",
+      electorate: "Done",
+      nominations: "Next",
+      exceptions: "Waiting",
+      close: "Waiting",
+      tally: "Waiting",
+      review: "Waiting",
+      publish: "Waiting",
+    });
+    await expect(olu.getByTestId("step-nominations")).toContainText(/Nominations close \d{1,2} [A-Z][a-z]{2}( \d{4})? \d{2}:\d{2} UTC\./);
+  });
+
+  await test.step("on a 375 px phone: one line says where you are, the steps fold under it, nothing scrolls sideways", async () => {
+    const phone = await personPage(browser, "olu-official", PHONE);
+    await phone.goto(DASHBOARD);
+    const switcher = phone.getByTestId("step-switcher");
+    await expect(switcher).toBeVisible();
+    await expect(switcher.locator("summary")).toContainText("Overview · next is step 4 of 9: Nominations review");
+    expect(await statuses(phone)).toMatchObject({ electorate: "Done", nominations: "Next" });
+    await expectNoSidewaysScroll(phone);
+    await expectTappable(phone);
+    await expectNoSeriousA11yViolations(phone);
+
+    await switcher.locator("summary").click();
+    await switcher.getByRole("link", { name: "Step 3: Electorate (Done)" }).click();
+    await expect(phone.getByTestId("step-switcher").locator("summary")).toContainText("Step 3 of 9: Electorate");
+    for (const sub of ["", "/rules", "/schedule", "/electorate", "/nominations", "/exceptions", "/close", "/tally", "/officials", "/audit", "/cancel"]) {
+      await phone.goto(`${DASHBOARD}${sub}`);
+      await expect(phone.getByTestId("manage-state")).toHaveText("State: scheduled");
+      await expectNoSidewaysScroll(phone);
+      await expectTappable(phone);
+    }
+    // The audit table is wider than the phone: it scrolls inside its own box, the page does not.
+    await phone.goto(`${DASHBOARD}/audit`);
+    const box = phone.getByRole("region", { name: "Audit log (scrolls sideways on small screens)" });
+    expect(await box.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+    await expectNoSeriousA11yViolations(phone);
+    await phone.context().close();
+  });
+
+  await olu.context().close();
+  await ada.context().close();
+});
+
+test("screenshots of the checklist dashboard in a mid-lifecycle demo election", async ({ browser }) => {
+  // Lighthouse takes nominations and Mei Tanaka's declaration awaits review: the checklist has done, next and waiting steps.
+  const dashboard = "/c/lighthouse/elections/lighthouse-tsc-2026/manage";
+  const desktop = await personPage(browser, "olu-official", undefined);
+  await desktop.setViewportSize({ width: 1280, height: 900 });
+  await desktop.goto(dashboard);
+  await expect(desktop.getByTestId("step-nominations")).toHaveAttribute("data-status", "next");
+  await expect(desktop.getByTestId("step-nominations")).toContainText("awaits review");
+  await desktop.screenshot({ path: "docs/screenshots/dashboard-desktop.png", fullPage: true });
+  const phone = await personPage(browser, "olu-official", PHONE);
+  await phone.goto(dashboard);
+  await expect(phone.getByTestId("step-switcher")).toBeVisible();
+  await phone.screenshot({ path: "docs/screenshots/dashboard-phone.png", fullPage: true });
+  await desktop.context().close();
+  await phone.context().close();
+});
