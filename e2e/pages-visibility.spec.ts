@@ -177,7 +177,7 @@ test("the official's dashboard refuses a voter, a candidate, another election's 
   // Lighthouse takes nominations: Mei Tanaka's declaration there awaits review, which only officials may see.
   test.setTimeout(360_000);
   // Every page of the dashboard goes through the one guard: each is tried on Lighthouse, the usual ones on Harbor.
-  const subPages = {
+  const subPages: Record<string, string[]> = {
     [LIGHTHOUSE]: ["", "/rules", "/schedule", "/electorate", "/nominations", "/exceptions", "/close", "/tally", "/officials", "/audit", "/cancel"],
     [HARBOR]: ["", "/nominations", "/close", "/tally", "/audit"],
   };
