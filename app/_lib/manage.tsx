@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { prisma } from "@/lib/db/client";
-import { continuingMembersOf } from "@/lib/elections/election-input";
-import { lifecycleChecklist, type ChecklistFacts } from "@/lib/elections/lifecycle-checklist";
+import { lifecycleChecklist } from "@/lib/elections/lifecycle-checklist";
+import { checklistFacts } from "@/lib/elections/checklist-facts";
 import { h1, link } from "@/components/ui";
 import { loadElection, visibleElection, type ElectionAddress, type ElectionRow } from "./election";
 import { electionHref } from "./paths";
@@ -11,38 +11,6 @@ import { electionHref } from "./paths";
 // rather than a shared layout deciding: a layout is not re-run on every
 // navigation, and a page rendered beside a refusing layout would still send
 // its data. The use cases authorize every write again on the server.
-
-/** The facts the lifecycle checklist decides from, read in one round of small queries. */
-export async function checklistFacts(election: ElectionRow, now: Date): Promise<ChecklistFacts> {
-  const id = election.id;
-  const [byStatus, accepted, pendingExceptions, electorate, participations, ballots, result] = await Promise.all([
-    prisma.candidacy.groupBy({ by: ["status"], where: { electionId: id }, _count: { _all: true } }),
-    prisma.candidacy.findMany({ where: { electionId: id, status: "ACCEPTED" }, select: { displayName: true, affiliation: true } }),
-    prisma.exceptionRequest.count({ where: { electionId: id, status: "PENDING" } }),
-    prisma.electorateEntry.count({ where: { electionId: id } }),
-    prisma.participation.count({ where: { electionId: id } }),
-    prisma.ballot.count({ where: { electionId: id } }),
-    prisma.result.findUnique({ where: { electionId: id }, select: { data: true } }),
-  ]);
-  const count = (status: string) => byStatus.find((g) => g.status === status)?._count._all ?? 0;
-  const data = result?.data as { unopposed?: unknown } | null | undefined;
-  return {
-    election,
-    continuingMembers: continuingMembersOf(election),
-    candidacies: {
-      submitted: count("SUBMITTED"),
-      rejected: count("REJECTED"),
-      withdrawn: count("WITHDRAWN"),
-      accepted: accepted.map((c) => ({ name: c.displayName, affiliation: c.affiliation })),
-    },
-    pendingExceptions,
-    electorate,
-    participations,
-    ballots,
-    result: result ? { unopposed: data?.unopposed === true } : null,
-    now,
-  };
-}
 
 /** `path` is the sub-page after `/manage` ("" for the dashboard), for the sign-in link's way back. */
 export async function loadManagedElection(address: ElectionAddress, path = "") {
@@ -69,7 +37,7 @@ export async function loadManagedElection(address: ElectionAddress, path = "") {
   }
   const now = new Date();
   const [facts, officials] = await Promise.all([
-    checklistFacts(election, now),
+    checklistFacts(prisma, election, now),
     prisma.official.findMany({
       where: { electionId: election.id },
       orderBy: { appointedAt: "asc" },
