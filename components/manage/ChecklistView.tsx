@@ -30,8 +30,8 @@ export function ChecklistView({ base, steps }: { base: string; steps: ChecklistS
           )}
           {s.detail && <p className="mt-2 text-sm text-gray-700">{s.detail}</p>}
           <p className="mt-3">
-            <Link href={`${base}/${s.href}`} className={`${s.status === "next" ? btnPrimary : btn} min-h-10`}>
-              Go to step<span className="sr-only">: {s.title}</span>
+            <Link href={`${base}/${s.href}`} className={s.status === "next" ? btnPrimary : btn} aria-label={`Go to step: ${s.title}`}>
+              Go to step
             </Link>
           </p>
         </li>

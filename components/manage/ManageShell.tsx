@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 import type { ManagedElection } from "@/app/_lib/manage";
 import { BackToElection } from "@/components/BackToElection";
 import { PhaseBadge } from "@/components/PhaseBadge";
-import { h1, h2 } from "@/components/ui";
+import { h1 } from "@/components/ui";
 import { StepLinks, stepPosition } from "./StepNav";
 
 /**
@@ -46,10 +46,10 @@ export function ManageShell({ m, current, heading, children }: { m: ManagedElect
           <StepLinks base={base} steps={steps} current={current} />
         </nav>
         <section aria-labelledby="page-h" className="min-w-0">
-          <p className="text-sm font-semibold text-gray-700" data-testid="step-position">
+          <p className="hidden text-sm font-semibold text-gray-700 md:block" data-testid="step-position">
             {position}
           </p>
-          <h2 id="page-h" className={`${h2} mt-1`}>
+          <h2 id="page-h" className="mt-1 text-xl font-bold text-gray-950">
             {heading}
           </h2>
           {children}

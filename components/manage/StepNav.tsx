@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { ChecklistStep } from "@/lib/elections/lifecycle-checklist";
 import { focusRing } from "@/components/ui";
-import { StepStatusBadge, stepStatusWord } from "./StepStatusBadge";
+import { StepStatusBadge } from "./StepStatusBadge";
 
 export interface NavTarget {
   page: string;
@@ -40,12 +40,12 @@ export function StepLinks({ base, steps, current }: { base: string; steps: Check
                 href={`${base}/${s.href}`}
                 className={`${row} ${isCurrent ? "bg-gray-100 font-semibold" : ""}`}
                 aria-current={isCurrent ? "page" : undefined}
-                aria-label={`Step ${i + 1}: ${s.title} (${stepStatusWord(s.status)})`}
               >
                 <span>
                   <span aria-hidden="true" className="tabular-nums">
                     {i + 1}.{" "}
                   </span>
+                  <span className="sr-only">Step {i + 1}: </span>
                   {s.title}
                 </span>
                 <StepStatusBadge status={s.status} />

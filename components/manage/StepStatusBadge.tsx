@@ -9,10 +9,6 @@ const LOOK: Record<StepStatus, { word: string; symbol: string; className: string
   skipped: { word: "Skipped", symbol: "–", className: "border-gray-400 bg-white text-gray-800" },
 };
 
-export function stepStatusWord(status: StepStatus): string {
-  return LOOK[status].word;
-}
-
 export function StepStatusBadge({ status, compact = false }: { status: StepStatus; compact?: boolean }) {
   const look = LOOK[status];
   return (
