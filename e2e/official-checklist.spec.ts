@@ -46,9 +46,9 @@ async function expectNoSidewaysScroll(page: Page) {
   expect(scroll, `${page.url()} scrolls sideways`).toBeLessThanOrEqual(client);
 }
 
-/** Every visible button, step link and form field of the dashboard's content is at least 40 px tall. */
+/** Every visible button, step link and form field of the dashboard's content is at least 40 px tall (radios and checkboxes: their labels are the target). */
 async function expectTappable(page: Page) {
-  const targets = page.locator("main").locator("button:visible, [data-testid=checklist] a:visible, nav a:visible, summary:visible, input:not([type=hidden]):visible, select:visible");
+  const targets = page.locator("main").locator("button:visible, [data-testid=checklist] a:visible, nav a:visible, summary:visible, input:not([type=hidden]):not([type=radio]):not([type=checkbox]):visible, select:visible");
   const small: string[] = [];
   for (const t of await targets.all()) {
     const box = await t.boundingBox();
@@ -196,6 +196,23 @@ test("screenshots of the checklist dashboard in a mid-lifecycle demo election", 
   await phone.goto(dashboard);
   await expect(phone.getByTestId("step-switcher")).toBeVisible();
   await phone.screenshot({ path: "docs/screenshots/dashboard-phone.png", fullPage: true });
+  await desktop.context().close();
+  await phone.context().close();
+});
+
+test("every page of a mid-lifecycle dashboard passes axe and keeps to a phone's width", async ({ browser }) => {
+  // Lighthouse: declarations to review, an exception request to decide, forms open on most pages.
+  const dashboard = "/c/lighthouse/elections/lighthouse-tsc-2026/manage";
+  const desktop = await personPage(browser, "olu-official");
+  const phone = await personPage(browser, "olu-official", PHONE);
+  for (const sub of ["", "/rules", "/schedule", "/electorate", "/nominations", "/exceptions", "/close", "/tally", "/officials", "/audit", "/cancel"]) {
+    await desktop.goto(`${dashboard}${sub}`);
+    await expect(desktop.getByTestId("manage-state")).toHaveText("State: scheduled");
+    await expectNoSeriousA11yViolations(desktop);
+    await phone.goto(`${dashboard}${sub}`);
+    await expectNoSidewaysScroll(phone);
+    await expectTappable(phone);
+  }
   await desktop.context().close();
   await phone.context().close();
 });

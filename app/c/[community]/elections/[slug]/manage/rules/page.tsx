@@ -80,7 +80,7 @@ export default async function RulesPage({ params }: { params: Promise<{ communit
             </div>
             <div className="flex min-h-10 items-center gap-2">
               <input id="publishBallots" name="publishBallots" type="checkbox" defaultChecked={election.publishBallots} className="h-5 w-5" />
-              <label htmlFor="publishBallots" className="text-sm font-semibold">
+              <label htmlFor="publishBallots" className="flex min-h-10 items-center text-sm font-semibold">
                 Publish the anonymized ballots with the results
               </label>
             </div>
