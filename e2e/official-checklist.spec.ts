@@ -216,3 +216,28 @@ test("every page of a mid-lifecycle dashboard passes axe and keeps to a phone's 
   await desktop.context().close();
   await phone.context().close();
 });
+
+test("every page of the dashboard refuses a voter, a candidate, a member with no role and anonymous, showing nothing of it", async ({ browser }) => {
+  const dashboard = "/c/lighthouse/elections/lighthouse-tsc-2026/manage";
+  const people = [
+    ["voter", await personPage(browser, "vera-voter")],
+    ["candidate", await personPage(browser, "mei-tanaka")],
+    ["no role", await personPage(browser, "wenli")],
+    ["anonymous", await (await browser.newContext()).newPage()],
+  ] as const;
+  for (const [who, page] of people) {
+    for (const sub of ["", "/rules", "/schedule", "/electorate", "/nominations", "/exceptions", "/close", "/tally", "/officials", "/audit", "/cancel"]) {
+      const where = `${who} on manage${sub}`;
+      await page.goto(`${dashboard}${sub}`);
+      await expect(page.getByTestId("forbidden"), where).toContainText("Forbidden: only the officials of Lighthouse Technical Steering Committee 2026 can manage it.");
+      await expect(page.getByRole("navigation", { name: "Dashboard steps" }), where).toHaveCount(0);
+      await expect(page.getByTestId("checklist"), where).toHaveCount(0);
+      await expect(page.getByTestId("manage-state"), where).toHaveCount(0);
+      await expect(page.locator("main form"), where).toHaveCount(0);
+      const text = await page.locator("main").innerText();
+      expect(text, where).not.toMatch(/Mei Tanaka|Electorate|Nominations review|Audit log|Close voting|exception request/i);
+    }
+    if (who === "anonymous") await expect(page.locator("main").getByRole("link", { name: "Sign in", exact: true })).toHaveAttribute("href", /callbackUrl=%2Fc%2Flighthouse%2Felections%2Flighthouse-tsc-2026%2Fmanage%2Fcancel/);
+    await page.context().close();
+  }
+});
