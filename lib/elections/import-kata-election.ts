@@ -54,11 +54,12 @@ export async function importKataElectionIn(
   parsed: KataElection,
   opts: { communityId: string; actor?: Actor | null },
 ): Promise<{ id: string; slug: string; communitySlug: string; candidates: number }> {
+  // Who asks first: a stranger learns nothing, not even what is wrong with the folder.
+  const admin = opts.actor === undefined ? null : await requireCommunityAdmin(tx, opts.actor, opts.communityId);
   const data = parseInput(Parsed, parsed);
   const slug = slugify(data.title);
   if (!slug) throw new ConflictError("The election's title gives no slug.");
   const at = (s: string | null | undefined) => (s ? new Date(s) : null);
-  const admin = opts.actor === undefined ? null : await requireCommunityAdmin(tx, opts.actor, opts.communityId);
   const community = await tx.community.findUnique({ where: { id: opts.communityId } });
   if (!community) throw new NotFoundError("No such community.");
   if (await tx.election.findUnique({ where: { communityId_slug: { communityId: community.id, slug } }, select: { id: true } })) {
