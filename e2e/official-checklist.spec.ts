@@ -7,7 +7,8 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { signInWithOidc } from "./helpers/sign-in";
 
-const COMMUNITY = "lighthouse";
+// Beacon: the demo instance admin, Ada, is also this community's admin.
+const COMMUNITY = "beacon";
 const SLUG = `e2e-checklist-${Date.now().toString(36)}`;
 const TITLE = `Checklist Committee ${SLUG.slice(-6)}`;
 const DASHBOARD = `/c/${COMMUNITY}/elections/${SLUG}/manage`;

@@ -12,6 +12,9 @@ describe("bodyLimitFor", () => {
     expect(bodyLimitFor("/c/harbor/elections/harbor-2026/vote")).toBe(DEFAULT_BODY_LIMIT);
     expect(bodyLimitFor("/c/harbor/elections/harbor-2026/manage/electorate/extra")).toBe(DEFAULT_BODY_LIMIT);
     expect(bodyLimitFor("/elections/harbor-2026/manage/electorate")).toBe(DEFAULT_BODY_LIMIT);
+    expect(bodyLimitFor("/c/harbor/admin")).toBe(DEFAULT_BODY_LIMIT);
+    // Old addresses only redirect: they never take an upload.
+    expect(bodyLimitFor("/elections/harbor-2026/manage")).toBe(DEFAULT_BODY_LIMIT);
     expect(bodyLimitFor("/admin")).toBe(DEFAULT_BODY_LIMIT);
     expect(bodyLimitFor("/")).toBe(DEFAULT_BODY_LIMIT);
   });
