@@ -96,7 +96,8 @@ async function receiptCode(page: Page): Promise<string> {
 }
 
 test("an election from creation to a published, independently re-tallied result", async ({ browser }) => {
-  test.setTimeout(240_000);
+  // Five people, five sign-ins and the role chain before the election exists: over four minutes on a loaded 2-core machine.
+  test.setTimeout(420_000);
 
   // Everyone signs in once first: appointing an official needs an existing user.
   const ada = await personPage(browser, "admin");

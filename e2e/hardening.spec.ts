@@ -5,7 +5,7 @@
 // allowance spent, and before pages-visibility, which closes the Harbor election these tests vote in.
 import http from "node:http";
 import { expect, test, type Page } from "@playwright/test";
-import { createElection, demoHref, electionHref, ensureCommunity, uniqueCommunity } from "./helpers/communities";
+import { createElection, DEMO, demoHref, electionHref, ensureCommunity, uniqueCommunity } from "./helpers/communities";
 import { answer, APP_URL, capture, isAction, replay, type CapturedAction } from "./helpers/server-actions";
 import { signInWithOidc } from "./helpers/sign-in";
 
@@ -100,6 +100,10 @@ test("an oversized action body gets 413, on every page but the upload pages", as
   // …but not 7 MB.
   const huge = await vera.request.post("/admin/import", { headers: actions.view.headers, data: "x".repeat(7 * 1024 * 1024), failOnStatusCode: false });
   expect(huge.status()).toBe(413);
+
+  // An upload page's address from before communities is no upload page: its redirect never takes a large body.
+  const oldManage = await vera.request.post(`/elections/${DEMO.harbor.slug}/manage`, { headers: actions.view.headers, data: JSON.stringify([twoMb]), failOnStatusCode: false });
+  expect(oldManage.status()).toBe(413);
 
   // Without Content-Length, the body is counted as it arrives.
   const chunked = await postChunked(`${APP_URL}${demoHref("harbor", "/vote")}`, actions.view.headers, Buffer.alloc(64 * 1024, 0x61), 40);
