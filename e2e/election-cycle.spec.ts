@@ -9,6 +9,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
+import { appointOfficial, createElection, demoHref, electionHref, ensureCommunity, uniqueCommunity } from "./helpers/communities";
 import { signInWithOidc } from "./helpers/sign-in";
 
 const run = promisify(execFile);
@@ -26,6 +27,9 @@ type Who = keyof typeof PEOPLE;
 
 const SLUG = `e2e-cycle-${Date.now().toString(36)}`;
 const TITLE = `E2E Steering Committee ${SLUG.slice(-6)}`;
+const COMMUNITY = uniqueCommunity("cycle");
+/** This election's address, `rest` after it. */
+const url = (rest = "") => electionHref(COMMUNITY.slug, SLUG, rest);
 
 /** A datetime-local value (the manage form reads it as UTC) `ms` from now. */
 const utcInput = (ms: number) => new Date(Date.now() + ms).toISOString().slice(0, 16);
@@ -48,7 +52,7 @@ async function expectNoSeriousA11yViolations(page: Page) {
 }
 
 async function saveSchedule(page: Page, times: { nomOpen: number; nomClose: number; voteOpen: number; voteClose: number }) {
-  await page.goto(`/elections/${SLUG}/manage/schedule`);
+  await page.goto(url("/manage/schedule"));
   const form = page.getByRole("form", { name: "Schedule" });
   await form.getByLabel("Nominations open (UTC)", { exact: true }).fill(utcInput(times.nomOpen));
   await form.getByLabel("Nominations close (UTC)", { exact: true }).fill(utcInput(times.nomClose));
@@ -59,7 +63,7 @@ async function saveSchedule(page: Page, times: { nomOpen: number; nomClose: numb
 }
 
 async function declare(page: Page, name: string, email: string, affiliation: string, statement: string) {
-  await page.goto(`/elections/${SLUG}`);
+  await page.goto(url());
   await page.getByRole("link", { name: "Declare your candidacy" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Declare your candidacy" })).toBeVisible();
   await page.getByLabel("Display name", { exact: true }).fill(name);
@@ -92,7 +96,8 @@ async function receiptCode(page: Page): Promise<string> {
 }
 
 test("an election from creation to a published, independently re-tallied result", async ({ browser }) => {
-  test.setTimeout(240_000);
+  // Five people, five sign-ins and the role chain before the election exists: over four minutes on a loaded 2-core machine.
+  test.setTimeout(420_000);
 
   // Everyone signs in once first: appointing an official needs an existing user.
   const ada = await personPage(browser, "admin");
@@ -101,22 +106,11 @@ test("an election from creation to a published, independently re-tallied result"
   const cory = await personPage(browser, "candidate");
   const ines = await personPage(browser, "ineligible");
 
-  await test.step("admin creates the election and appoints an official", async () => {
-    await ada.goto("/admin");
-    const create = ada.getByRole("form", { name: "Create an election" });
-    await create.getByLabel("Title", { exact: true }).fill(TITLE);
-    await create.getByLabel("Address (optional)", { exact: true }).fill(SLUG);
-    await create.getByLabel("Seats", { exact: true }).fill("2");
-    await create.getByLabel("Counting method", { exact: true }).selectOption("schulze");
-    await create.getByRole("button", { name: "Create election" }).click();
-    await expect(create.getByText(`Created /elections/${SLUG}`)).toBeVisible();
-
-    await ada.reload();
-    const appoint = ada.getByRole("form", { name: "Appoint an official" });
-    await appoint.getByLabel("Election", { exact: true }).selectOption({ label: `${TITLE} (${SLUG})` });
-    await appoint.getByLabel("GitHub login or email", { exact: true }).fill(PEOPLE.official.email);
-    await appoint.getByRole("button", { name: "Appoint official" }).click();
-    await expect(appoint.getByText("is now an official")).toBeVisible();
+  await test.step("the instance admin creates a community and names its admin, who creates the election and appoints an official", async () => {
+    // Ada is both: the instance admin names herself the new community's admin.
+    await ensureCommunity(ada, COMMUNITY, [{ name: "Ada Admin", login: PEOPLE.admin.email }]);
+    await createElection(ada, COMMUNITY.slug, { title: TITLE, slug: SLUG, seats: 2, method: "schulze" });
+    await appointOfficial(ada, COMMUNITY.slug, { title: TITLE, slug: SLUG }, PEOPLE.official.email);
   });
 
   await test.step("a draft is invisible to the public", async () => {
@@ -129,7 +123,7 @@ test("an election from creation to a published, independently re-tallied result"
     await olu.getByRole("button", { name: "Open election" }).click();
     await expect(olu.getByTestId("manage-state")).toHaveText("State: scheduled");
 
-    await olu.goto(`/elections/${SLUG}/manage/electorate`);
+    await olu.goto(url("/manage/electorate"));
     const form = olu.getByRole("form", { name: "Import electorate" });
     await form
       .getByLabel("Paste the electorate", { exact: true })
@@ -159,7 +153,7 @@ test("an election from creation to a published, independently re-tallied result"
     await declare(ada, "Ada Admin", PEOPLE.admin.email, "none", "Steady hands for the *next* release.");
     await declare(ines, "Ines Ineligible", PEOPLE.ineligible.email, "Globex", "Candidates need not be voters.");
 
-    await olu.goto(`/elections/${SLUG}/manage/nominations`);
+    await olu.goto(url("/manage/nominations"));
     // Reject stays behind a disclosure; accepting confirms (here: corrects) the declared affiliation.
     const candidaciesSection = olu.getByRole("region", { name: /^Candidacies/ });
     await expect(candidaciesSection.getByLabel("Reason (shown to the candidate)")).toHaveCount(3);
@@ -179,7 +173,7 @@ test("an election from creation to a published, independently re-tallied result"
       await expect(olu.getByTestId("candidacy-review").filter({ hasText: name })).toContainText(`affiliation: ${confirmed}`);
     }
 
-    await vera.goto(`/elections/${SLUG}`);
+    await vera.goto(url());
     const list = vera.getByRole("list", { name: "Accepted candidates" });
     await expect(list.getByRole("link")).toHaveCount(3);
     await expect(list.getByRole("listitem").filter({ hasText: "Ines Ineligible" })).toContainText("Affiliation: Globex Corporation");
@@ -195,14 +189,14 @@ test("an election from creation to a published, independently re-tallied result"
 
   await test.step("official moves the schedule so that voting is open now", async () => {
     await saveSchedule(olu, { nomOpen: -2 * HOUR, nomClose: -2 * MIN, voteOpen: -2 * MIN, voteClose: 24 * HOUR });
-    await olu.goto(`/elections/${SLUG}`);
+    await olu.goto(url());
     await expect(olu.getByText("Voting open", { exact: true })).toBeVisible();
   });
 
   let firstReceipt = "";
   let latestReceipt = "";
   await test.step("vera ranks with the keyboard, reviews and votes, and gets a receipt", async () => {
-    await vera.goto(`/elections/${SLUG}`);
+    await vera.goto(url());
     await vera.getByRole("link", { name: "Vote", exact: true }).click();
     await expect(vera.getByRole("heading", { level: 1, name: `Vote: ${TITLE}` })).toBeVisible();
     // The ballot starts empty and says what leaving someone unranked means.
@@ -232,7 +226,7 @@ test("an election from creation to a published, independently re-tallied result"
   });
 
   await test.step("vera checks her ballot with the receipt and replaces it", async () => {
-    await vera.goto(`/elections/${SLUG}/vote`);
+    await vera.goto(url("/vote"));
     await expect(vera.getByTestId("already-voted")).toBeVisible();
     await vera.getByLabel("Receipt code", { exact: true }).fill(firstReceipt);
     await vera.getByRole("button", { name: "Check my ballot" }).click();
@@ -253,14 +247,14 @@ test("an election from creation to a published, independently re-tallied result"
     latestReceipt = second;
 
     // The old code stops working.
-    await vera.goto(`/elections/${SLUG}/vote`);
+    await vera.goto(url("/vote"));
     await vera.getByLabel("Receipt code", { exact: true }).fill(firstReceipt);
     await vera.getByRole("button", { name: "Check my ballot" }).click();
     await expect(vera.getByRole("alert").filter({ hasText: "No ballot" })).toBeVisible();
   });
 
   await test.step("a second voter votes", async () => {
-    await cory.goto(`/elections/${SLUG}/vote`);
+    await cory.goto(url("/vote"));
     // An empty ballot is an abstention: the page asks before submitting one, and going back records nothing.
     await review(cory);
     await press(cory, "Submit my ballot");
@@ -269,7 +263,7 @@ test("an election from creation to a published, independently re-tallied result"
     await abstain.getByRole("button", { name: /back|cancel|keep/i }).first().click();
     await expect(abstain).toBeHidden();
     await expect(cory.getByRole("heading", { name: /Your ballot (is|was) recorded/ })).toHaveCount(0);
-    await cory.goto(`/elections/${SLUG}/vote`);
+    await cory.goto(url("/vote"));
     await expect(cory.getByTestId("already-voted")).toHaveCount(0);
     await press(cory, "Add as rank 1 (Cory Candidate)");
     await press(cory, "Add as rank 2 (Ada Admin)");
@@ -280,19 +274,19 @@ test("an election from creation to a published, independently re-tallied result"
   });
 
   await test.step("vera's receipt in cory's hands opens nothing, and vera keeps the use of it", async () => {
-    await cory.goto(`/elections/${SLUG}/vote`);
+    await cory.goto(url("/vote"));
     await cory.getByLabel("Receipt code", { exact: true }).fill(latestReceipt);
     await cory.getByRole("button", { name: "Check my ballot" }).click();
     await expect(cory.getByRole("alert").filter({ hasText: "No ballot of yours" })).toBeVisible();
     await expect(cory.getByText("Replacing your ballot.")).toHaveCount(0);
-    await vera.goto(`/elections/${SLUG}/vote`);
+    await vera.goto(url("/vote"));
     await vera.getByLabel("Receipt code", { exact: true }).fill(latestReceipt);
     await vera.getByRole("button", { name: "Check my ballot" }).click();
     await expect(vera.getByText("Replacing your ballot.")).toBeVisible();
   });
 
   await test.step("a member not on the electorate is refused", async () => {
-    await ines.goto(`/elections/${SLUG}/vote`);
+    await ines.goto(url("/vote"));
     await expect(ines.getByTestId("vote-refused")).toContainText("not on the electorate");
     await expect(ines.getByRole("button", { name: "Submit my ballot" })).toHaveCount(0);
 
@@ -301,53 +295,53 @@ test("an election from creation to a published, independently re-tallied result"
     await ines.getByLabel("Reason", { exact: true }).fill("I review most documentation pull requests.");
     await ines.getByRole("button", { name: "Send request" }).click();
     await expect(ines.getByTestId("exception-status")).toContainText("pending");
-    await olu.goto(`/elections/${SLUG}/manage/exceptions`);
+    await olu.goto(url("/manage/exceptions"));
     const decide = olu.getByRole("form", { name: "Decide the request of Ines Ineligible" });
     await decide.getByLabel("Note (recorded in the audit log)", { exact: true }).fill("Not a code or docs contributor in this period.");
     await decide.getByRole("button", { name: "Deny Ines Ineligible" }).click();
     await expect(olu.getByRole("heading", { name: /Ines Ineligible — denied/ })).toBeVisible();
     await ines.reload();
     await expect(ines.getByTestId("exception-status")).toContainText("denied");
-    await ines.goto(`/elections/${SLUG}/vote`);
+    await ines.goto(url("/vote"));
     await expect(ines.getByTestId("vote-refused")).toContainText("not on the electorate");
   });
 
   await test.step("official closes voting; a ballot submitted after the close is refused", async () => {
     // Ada fills her ballot while voting is open and submits it only after the close.
-    await ada.goto(`/elections/${SLUG}/vote`);
+    await ada.goto(url("/vote"));
     await press(ada, "Add as rank 1 (Ada Admin)");
     await review(ada);
 
-    await olu.goto(`/elections/${SLUG}/manage/close`);
+    await olu.goto(url("/manage/close"));
     await olu.getByRole("button", { name: "Close voting" }).click();
     await expect(olu.getByTestId("manage-state")).toHaveText("State: closed");
 
     await press(ada, "Submit my ballot");
     await expect(ada.getByRole("alert").filter({ hasText: "Your ballot was not accepted" })).toBeVisible();
-    await ada.goto(`/elections/${SLUG}/vote`);
+    await ada.goto(url("/vote"));
     await expect(ada.getByTestId("vote-refused")).toContainText("Voting is not open");
   });
 
   await test.step("official tallies, reviews and publishes", async () => {
-    await olu.goto(`/elections/${SLUG}/manage/tally`);
+    await olu.goto(url("/manage/tally"));
     await olu.getByRole("button", { name: "Tally", exact: true }).click();
     await expect(olu.getByTestId("manage-state")).toHaveText("State: tallied");
-    await olu.goto(`/elections/${SLUG}/results`);
+    await olu.goto(url("/results"));
     await expect(olu.getByRole("status").filter({ hasText: "Under review" })).toBeVisible();
-    await olu.goto(`/elections/${SLUG}/manage/tally`);
+    await olu.goto(url("/manage/tally"));
     await olu.getByRole("button", { name: "Publish results" }).click();
     await expect(olu.getByTestId("manage-state")).toHaveText("State: published");
     // The verifier's verdict on the dashboard, and the chain's head checkpointed at publication, shown on the public page too.
     await expect(olu.getByTestId("audit-verdict")).toHaveText(/^The audit log is whole: \d+ entries, head #\d+ [0-9a-f]{64} \(\d+ checkpoints? on results agree\)\.$/);
     const checkpoint = (await olu.getByTestId("audit-checkpoint-published").textContent()) ?? "";
     expect(checkpoint).toMatch(/^[0-9a-f]{64}$/);
-    await olu.goto(`/elections/${SLUG}/results`);
+    await olu.goto(url("/results"));
     await expect(olu.getByTestId("audit-checkpoint")).toHaveText(checkpoint);
   });
 
   await test.step("the public result shows winners and the heat-map, and matches the CLI's re-tally of the export", async () => {
     const visitor = await (await browser.newContext()).newPage();
-    await visitor.goto(`/elections/${SLUG}`);
+    await visitor.goto(url());
     await visitor.getByRole("link", { name: "Results", exact: true }).click();
     await expect(visitor.getByRole("heading", { level: 1, name: `Results: ${TITLE}` })).toBeVisible();
     const winners = (await visitor.getByTestId("winners").locator("li strong").allTextContents()).map((s) => s.trim());
@@ -367,7 +361,7 @@ test("an election from creation to a published, independently re-tallied result"
     await visitor.screenshot({ path: "e2e/screenshots/results.png", fullPage: true });
 
     // Anyone may download the anonymized ballots of a published election.
-    const response = await visitor.request.get(`/elections/${SLUG}/export?format=json`);
+    const response = await visitor.request.get(url("/export?format=json"));
     expect(response.status()).toBe(200);
     const exported = await response.text();
     const election = JSON.parse(exported) as { candidates: { id: string; name: string }[]; ballots: { ranking: string[][]; receipt?: string }[] };
@@ -393,7 +387,7 @@ test("an election from creation to a published, independently re-tallied result"
     expect([...pageRanking].sort()).toEqual([...cliRanking].sort());
 
     // PRODUCT §6: vera finds her (replaced) ballot by its latest receipt, and its hash in the published list.
-    await vera.goto(`/elections/${SLUG}/results`);
+    await vera.goto(url("/results"));
     const check = vera.getByRole("form", { name: "Check that your ballot was counted" });
     await check.getByLabel("Receipt code", { exact: true }).fill(latestReceipt);
     await check.getByRole("button", { name: "Check my ballot" }).click();
@@ -415,9 +409,9 @@ test("an election from creation to a published, independently re-tallied result"
 
   await test.step("the export route answers refusals with their HTTP status", async () => {
     const anonymous = await (await browser.newContext()).newPage();
-    expect((await anonymous.request.get(`/elections/${SLUG}/export?format=xml`)).status()).toBe(400);
-    expect((await anonymous.request.get(`/elections/no-such-election/export?format=json`)).status()).toBe(404);
+    expect((await anonymous.request.get(url("/export?format=xml"))).status()).toBe(400);
+    expect((await anonymous.request.get(electionHref(COMMUNITY.slug, "no-such-election", "/export?format=json"))).status()).toBe(404);
     // The demo seed's election in its voting phase: its ballots are nobody's business yet.
-    expect((await anonymous.request.get(`/elections/harbor-ac-spring-2026/export?format=json`)).status()).toBe(403);
+    expect((await anonymous.request.get(demoHref("harbor", "/export?format=json"))).status()).toBe(403);
   });
 });

@@ -4,46 +4,17 @@
 // in page metadata. Runs after election-cycle (file order), whose receipt checks would find 127.0.0.1's
 // allowance spent, and before pages-visibility, which closes the Harbor election these tests vote in.
 import http from "node:http";
-import { expect, test, type APIResponse, type Page, type Request } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
+import { createElection, DEMO, demoHref, electionHref, ensureCommunity, uniqueCommunity } from "./helpers/communities";
+import { answer, APP_URL, capture, isAction, replay, type CapturedAction } from "./helpers/server-actions";
 import { signInWithOidc } from "./helpers/sign-in";
 
-const APP_PORT = Number(process.env.E2E_APP_PORT ?? 3100);
-const APP_URL = `http://127.0.0.1:${APP_PORT}`;
-const HARBOR = "harbor-ac-spring-2026";
 const THROTTLED = "Too many attempts";
-
-/** What a browser sends with a server action call, to replay it from the test. */
-interface CapturedAction {
-  url: string;
-  headers: Record<string, string>;
-  body: string;
-}
-
-function capture(request: Request): CapturedAction {
-  const h = request.headers();
-  const headers: Record<string, string> = { origin: APP_URL };
-  for (const name of ["next-action", "next-router-state-tree", "content-type", "accept"]) if (h[name]) headers[name] = h[name];
-  return { url: request.url(), headers, body: request.postData() ?? "" };
-}
-
-const isAction = (r: Request) => r.method() === "POST" && !!r.headers()["next-action"];
-
-function replay(page: Page, action: CapturedAction, extra: Record<string, string> = {}, body = action.body): Promise<APIResponse> {
-  return page.request.post(action.url, { headers: { ...action.headers, ...extra }, data: body, failOnStatusCode: false });
-}
-
-/** The action's answer, as React's wire format carries it: 200 and an `ok` field. */
-async function answer(r: APIResponse): Promise<string> {
-  const text = await r.text();
-  expect(r.status(), text.slice(0, 200)).toBe(200);
-  expect(text).toContain('"ok":');
-  return text;
-}
 
 /** Vera casts a ballot in Harbor and asks to see it, through the page; the two action calls are captured. */
 async function veraCastsAndChecks(page: Page): Promise<{ cast: CapturedAction; view: CapturedAction }> {
-  await signInWithOidc(page, "vera-voter", `/elections/${HARBOR}/vote`);
-  await page.goto(`/elections/${HARBOR}/vote`);
+  await signInWithOidc(page, "vera-voter", demoHref("harbor", "/vote"));
+  await page.goto(demoHref("harbor", "/vote"));
   await page.getByRole("button", { name: /^Add as rank 1/ }).first().click();
   await page.getByRole("button", { name: "Review my ballot" }).click();
   const castRequest = page.waitForRequest(isAction);
@@ -130,8 +101,12 @@ test("an oversized action body gets 413, on every page but the upload pages", as
   const huge = await vera.request.post("/admin/import", { headers: actions.view.headers, data: "x".repeat(7 * 1024 * 1024), failOnStatusCode: false });
   expect(huge.status()).toBe(413);
 
+  // An upload page's address from before communities is no upload page: its redirect never takes a large body.
+  const oldManage = await vera.request.post(`/elections/${DEMO.harbor.slug}/manage`, { headers: actions.view.headers, data: JSON.stringify([twoMb]), failOnStatusCode: false });
+  expect(oldManage.status()).toBe(413);
+
   // Without Content-Length, the body is counted as it arrives.
-  const chunked = await postChunked(`${APP_URL}/elections/${HARBOR}/vote`, actions.view.headers, Buffer.alloc(64 * 1024, 0x61), 40);
+  const chunked = await postChunked(`${APP_URL}${demoHref("harbor", "/vote")}`, actions.view.headers, Buffer.alloc(64 * 1024, 0x61), 40);
   expect(chunked.status).toBe(413);
 });
 
@@ -141,7 +116,7 @@ test("a deeply nested action argument gets 400, not a server error", async () =>
   expect(nested.status()).toBe(400);
   expect(await nested.text()).toContain("nested too deeply");
   // The server is still up.
-  expect((await vera.request.get(`/elections/${HARBOR}`)).status()).toBe(200);
+  expect((await vera.request.get(demoHref("harbor"))).status()).toBe(200);
 });
 
 test("pages carry a per-request CSP nonce on every script, with no 'unsafe-inline' script", async ({ page }) => {
@@ -150,7 +125,7 @@ test("pages carry a per-request CSP nonce on every script, with no 'unsafe-inlin
     if (/Content Security Policy/i.test(m.text())) cspViolations.push(m.text());
   });
   const nonces = new Set<string>();
-  for (const path of ["/", `/elections/${HARBOR}`, `/elections/${HARBOR}/results`, "/signin", "/no-such-page", "/elections/no-such-election"]) {
+  for (const path of ["/", demoHref("harbor"), demoHref("harbor", "/results"), "/signin", "/no-such-page", electionHref("harbor", "no-such-election")]) {
     const r = await page.request.get(path, { failOnStatusCode: false });
     const csp = r.headers()["content-security-policy"] ?? "";
     const scriptSrc = csp.split(";").map((d) => d.trim()).find((d) => d.startsWith("script-src")) ?? "";
@@ -168,7 +143,7 @@ test("pages carry a per-request CSP nonce on every script, with no 'unsafe-inlin
 
   // The pages still run their scripts: the ballot page hydrates and answers clicks.
   await page.goto("/");
-  await page.goto(`/elections/${HARBOR}`);
+  await page.goto(demoHref("harbor"));
   await page.goto("/signin");
   await page.getByRole("button", { name: "Sign in with Test SSO" }).click();
   await expect(page.locator('input[name="login"]')).toBeVisible();
@@ -178,36 +153,38 @@ test("pages carry a per-request CSP nonce on every script, with no 'unsafe-inlin
 test("a hidden draft's title is in no page's metadata, even once cancelled before it opened", async ({ browser }) => {
   const slug = `e2e-hidden-${Date.now().toString(36)}`;
   const title = `Secret Draft Council ${slug.slice(-6)}`;
+  const community = uniqueCommunity("hidden");
   const ada = await (await browser.newContext()).newPage();
   ada.on("dialog", (d) => void d.accept());
   await signInWithOidc(ada, "ada-admin", "/admin");
-  await ada.goto("/admin");
-  const create = ada.getByRole("form", { name: "Create an election" });
-  await create.getByLabel("Title", { exact: true }).fill(title);
-  await create.getByLabel("Address (optional)", { exact: true }).fill(slug);
-  await create.getByLabel("Seats", { exact: true }).fill("1");
-  await create.getByRole("button", { name: "Create election" }).click();
-  await expect(create.getByText(`Created /elections/${slug}`)).toBeVisible();
+  // The instance admin names herself the community's admin, and creates the draft there.
+  await ensureCommunity(ada, community, [{ name: "Ada Admin", login: "ada@example.org" }]);
+  await createElection(ada, community.slug, { title, slug, seats: 1 });
 
   const pages = ["", "/vote", "/results", "/declare", "/manage", "/exception", "/candidates/00000000-0000-0000-0000-000000000000"];
   const expectHidden = async () => {
     for (const p of pages) {
       // Anonymous, and a signed-in voter who is no official of it.
       for (const request of [(await browser.newContext()).request, vera.request]) {
-        const r = await request.get(`/elections/${slug}${p}`, { failOnStatusCode: false });
+        const r = await request.get(electionHref(community.slug, slug, p), { failOnStatusCode: false });
         expect(r.status(), p).toBe(404);
         expect(await r.text(), p).not.toContain(title);
+        // Nor does its link from before communities say where it is.
+        const old = await request.get(`/elections/${slug}${p}`, { failOnStatusCode: false, maxRedirects: 0 });
+        expect(old.status(), `old link ${p}`).toBe(404);
+        expect(old.headers()["location"], `old link ${p}`).toBeUndefined();
+        expect(await old.text(), `old link ${p}`).not.toContain(title);
       }
     }
   };
   await expectHidden();
 
-  await ada.goto(`/elections/${slug}/manage/cancel`);
+  await ada.goto(electionHref(community.slug, slug, "/manage/cancel"));
   await ada.getByLabel("Reason (public)", { exact: true }).fill("Created by mistake");
   await ada.getByRole("button", { name: "Cancel election" }).click();
   await expect(ada.getByTestId("manage-state")).toHaveText("State: cancelled");
   await expectHidden();
 
-  // Its admin still sees it by name.
-  expect(await (await ada.request.get(`/elections/${slug}`)).text()).toContain(`<title>${title}`);
+  // Its community's admin still sees it by name.
+  expect(await (await ada.request.get(electionHref(community.slug, slug))).text()).toContain(`<title>${title}`);
 });

@@ -238,7 +238,7 @@ describe("the commands that start the embedded PostgreSQL", () => {
 
   it("`hustings import kata` prints the refusal alone, exits 1 and creates nothing", async () => {
     const { parent, dir, says } = unreachableDataFolder("cli");
-    const r = await run(["cli/bin/hustings.mjs", "import", "kata", "test/fixtures/import/kata-2030-01"], {
+    const r = await run(["cli/bin/hustings.mjs", "import", "kata", "test/fixtures/import/kata-2030-01", "--community", "default"], {
       HUSTINGS_PG_DIR: dir,
       HUSTINGS_PG_PORT: String(await freePort()),
     });

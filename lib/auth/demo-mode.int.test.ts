@@ -24,15 +24,17 @@ const NOT_DEMO = authEnvFrom(loadEnv({}));
 const ids: Record<string, string> = {};
 
 beforeAll(async () => {
-  const community = await prisma.community.create({ data: { slug: `auth-${tag}`, name: `Auth test ${tag}` } });
+  const community = await prisma.community.create({ data: { slug: `auth-${tag}`, name: `Auth community ${tag}` } });
   const election = await prisma.election.create({ data: { communityId: community.id, slug: `auth-${tag}`, title: `Auth test ${tag}`, seats: 1 } });
   const mk = (key: string, login: string | null) =>
     prisma.user.create({ data: { name: `${key} ${tag}`, email: `${key}-${tag}@example.org`, githubLogin: login } });
   const admin = await prisma.user.create({ data: { name: `admin ${tag}`, email: `a-${tag}@example.org`, githubLogin: ADMIN_LOGIN } });
+  const communityAdmin = await mk("community-admin", `cadm-${tag}`);
+  await prisma.communityAdmin.create({ data: { communityId: community.id, userId: communityAdmin.id } });
   const official = await mk("official", `off-${tag}`);
   const candidate = await mk("candidate", `cand-${tag}`);
   const voter = await mk("voter", null);
-  Object.assign(ids, { admin: admin.id, official: official.id, candidate: candidate.id, voter: voter.id, election: election.id });
+  Object.assign(ids, { admin: admin.id, communityAdmin: communityAdmin.id, official: official.id, candidate: candidate.id, voter: voter.id, election: election.id });
   await prisma.official.create({ data: { electionId: election.id, userId: official.id } });
   await prisma.candidacy.create({
     data: { electionId: election.id, userId: candidate.id, displayName: "C", email: candidate.email!, statement: "hi" },
@@ -126,12 +128,15 @@ describe("demo sign-in", () => {
     const people = (await listDemoPeople(1000, DEMO)).filter((p) => p.name?.endsWith(tag));
     expect(people.map((p) => [p.id, p.roles])).toEqual([
       [ids.admin, ["admin"]],
+      [ids.communityAdmin, ["community-admin"]],
       [ids.official, ["official"]],
       [ids.candidate, ["candidate"]],
       [ids.voter, ["voter"]],
     ]);
-    expect(people[1].details).toEqual([`Official of Auth test ${tag}`]);
-    expect(people[3].details).toEqual([`Voter in Auth test ${tag}`]);
+    expect(people[1].details).toEqual([`Admin of Auth community ${tag}`]);
+    expect(people[2].details).toEqual([`Official of Auth test ${tag}`]);
+    expect(people[4].details).toEqual([`Voter in Auth test ${tag}`]);
+
   });
 });
 

@@ -225,7 +225,7 @@ describe("no system column or position pairs a participation with a ballot", () 
       const pairs = await expectEveryBallotCounted(db, setup, receipts);
       await expectUnlinkedAfterClose(db, setup.electionId, pairs);
     });
-  });
+  }, 180_000); // child processes and a PostgreSQL restart: slow on a loaded 2-core machine
 
   it("across a database restart in the middle of casting", async () => {
     const port = Number(process.env.TEST_PG_PORT ?? 54329) + 7;
@@ -253,5 +253,5 @@ describe("no system column or position pairs a participation with a ballot", () 
       await server.stop();
       rmSync(dir, { recursive: true, force: true });
     }
-  });
+  }, 180_000);
 });

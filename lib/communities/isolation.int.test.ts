@@ -27,7 +27,6 @@ import { removeOfficial } from "@/lib/elections/remove-official";
 import { tallyElection } from "@/lib/elections/tally-election";
 import { updateElectionSchedule } from "@/lib/elections/update-election-schedule";
 import { updateElectionSettings } from "@/lib/elections/update-election-settings";
-import { canSeeElection, visibleElectionsWhere } from "@/lib/elections/visibility";
 import { decideException } from "@/lib/electorate/decide-exception";
 import { importElectorate } from "@/lib/electorate/import-electorate";
 import { ForbiddenError } from "@/lib/errors";
@@ -203,7 +202,7 @@ const NOT_ACTIONS: Record<string, string> = {
   "lib/elections/lifecycle-checklist.ts": "pure: the dashboard's checklist from a few counts",
   "lib/elections/checklist-facts.ts": "reads the checklist's counts for a dashboard page, after its guard (loadManagedElection)",
   "lib/elections/slug.ts": "pure: slugify",
-  "lib/elections/visibility.ts": "who may see an election; checked by the visibility tests below",
+  "lib/elections/visibility.ts": "who may see an election; lib/elections/visibility.int.test.ts tries it across communities",
   "lib/electorate/check-eligibility.ts": "reads whether the caller themselves is on the roll",
   "lib/electorate/request-exception.ts": "a member's own request to vote; any signed-in member not on the roll",
   "lib/candidacies/fields.ts": "zod fields of a declaration",
@@ -299,32 +298,5 @@ describe("isolation: every admin and official action on community A's things", (
     // And nothing named that does not exist (a renamed file must be renamed here too).
     expect([...named].filter((f) => !files.includes(f)), "entries naming no file").toEqual([]);
     expect(ROWS.filter((r) => r.file in NOT_ACTIONS).map((r) => r.file), "in both lists").toEqual([]);
-  });
-});
-
-describe("isolation: who sees a private election", () => {
-  it("A's draft is seen by its official and A's admins only, never by B's admin or official, an instance admin, a voter or anonymous", async () => {
-    const draft = await makeElection("draft", { communityId: w.a.id });
-    const official = await makeOfficial(draft.id);
-    const published = await makeElection("published", { communityId: w.a.id });
-    const listed = async (actorId: string | undefined) =>
-      (await prisma.election.findMany({ where: { AND: [{ id: { in: [draft.id, published.id] } }, visibleElectionsWhere(actorId)] }, select: { id: true } })).map((e) => e.id).sort();
-
-    for (const [who, actor] of [["A's admin", w.adminA], ["the draft's official", official]] as const) {
-      expect(await canSeeElection(prisma, actor.id, draft), who).toBe(true);
-      expect(await listed(actor.id), who).toEqual([draft.id, published.id].sort());
-    }
-    const outsiders: [string, Actor | null][] = [
-      ["B's admin", w.adminB],
-      ["B's official", w.officialB],
-      ["an instance admin not named in A", w.instanceAdmin],
-      ["a voter of the draft", await makeVoter(draft.id)],
-      ["anonymous", null],
-    ];
-    for (const [who, actor] of outsiders) {
-      expect(await canSeeElection(prisma, actor?.id, draft), who).toBe(false);
-      expect(await canSeeElection(prisma, actor?.id, published), who).toBe(true);
-      expect(await listed(actor?.id), who).toEqual([published.id]);
-    }
   });
 });

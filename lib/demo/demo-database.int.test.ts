@@ -34,7 +34,9 @@ describe("the demo database check", () => {
     expect(await inspectDemoDatabaseAt(db.url)).toEqual({ ok: true, state: "demo" });
     // A second start seeds nothing more.
     expect(await seedDemo(db.prisma(), { receiptSecret: RECEIPT_SECRET })).toEqual({ seeded: false });
-    expect(await db.prisma().election.count()).toBe(3);
+    // Three communities: one election each, and the draft Harbor imported from its Kata folder.
+    expect(await db.prisma().election.count()).toBe(4);
+    expect(await db.prisma().community.count()).toBe(3);
   });
 
   it("refuses a demo database someone signed in to through a real provider", async () => {
@@ -50,7 +52,7 @@ describe("the demo database check", () => {
     const db = await scratch(true);
     const user = await db.prisma().user.create({ data: { name: "Real Person", email: "real@example.com", githubLogin: "real-person" } });
     await db.prisma().account.create({ data: { userId: user.id, type: "oauth", provider: "oidc", providerAccountId: "sub-1" } });
-    await db.prisma().election.create({ data: { community: { create: { slug: "real", name: "Real community" } }, slug: "real-election", title: "Real election", seats: 1 } });
+    await db.prisma().election.create({ data: { slug: "real-election", title: "Real election", seats: 1, community: { create: { slug: "real", name: "Real community" } } } });
     const verdict = await inspectDemoDatabaseAt(db.url);
     expect(verdict).toMatchObject({ ok: false, reason: "real-accounts", accounts: 1, providers: ["oidc"] });
 

@@ -8,9 +8,12 @@ import { getActor } from "@/lib/auth/current-actor";
 import { canSeeElection, isPublicElection } from "@/lib/elections/visibility";
 import { electionHref } from "@/app/_lib/paths";
 
+// "." and ".." would climb out of the election's address once a browser resolves the Location.
+const Segment = z.string().min(1).max(200).refine((s) => s !== "." && s !== "..");
+
 const Params = z.object({
   slug: z.string().min(1).max(80),
-  rest: z.array(z.string().min(1).max(200)).max(4).optional(),
+  rest: z.array(Segment).max(4).optional(),
 });
 
 async function redirectOldLink(request: Request, { params }: { params: Promise<{ slug: string; rest?: string[] }> }): Promise<Response> {
@@ -19,14 +22,15 @@ async function redirectOldLink(request: Request, { params }: { params: Promise<{
   const { slug, rest } = parsed.data;
   const candidates = await prisma.election.findMany({
     where: { slug },
-    select: { id: true, state: true, openedAt: true, communityId: true, community: { select: { slug: true } } },
+    select: { id: true, slug: true, state: true, openedAt: true, communityId: true, community: { select: { slug: true } } },
   });
   const actor = candidates.some((e) => !isPublicElection(e)) ? await getActor() : null;
   const visible = [];
   for (const e of candidates) if (await canSeeElection(prisma, actor?.id, e)) visible.push(e);
   if (visible.length !== 1) return new Response(visible.length === 0 ? "Not found.\n" : "Several communities hold an election at this address; open it from its community's page.\n", { status: visible.length === 0 ? 404 : 300, headers: { "content-type": "text/plain; charset=utf-8" } });
   const url = new URL(request.url);
-  const target = electionHref(visible[0].community.slug, slug, rest?.length ? `/${rest.map(encodeURIComponent).join("/")}` : "");
+  // Only slugs from the database and encoded segments: the Location is always a path under the election, on this site.
+  const target = electionHref(visible[0].community.slug, visible[0].slug, rest?.length ? `/${rest.map(encodeURIComponent).join("/")}` : "");
   return new Response(null, { status: 308, headers: { location: `${target}${url.search}` } });
 }
 

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { prisma } from "@/lib/db/client";
 import { exportBallots } from "@/lib/ballots/export-ballots";
 import { getActor } from "@/lib/auth/current-actor";
+import { canSeeElection } from "@/lib/elections/visibility";
 import { UseCaseError } from "@/lib/errors";
 
 const FORMATS = {
@@ -17,11 +18,13 @@ export async function GET(request: Request, { params }: { params: Promise<{ comm
   const { community, slug } = await params;
   const parsed = query.safeParse({ format: new URL(request.url).searchParams.get("format") ?? undefined });
   if (!parsed.success) return new Response("format must be json, csv or blt\n", { status: 400 });
-  const election = await prisma.election.findFirst({ where: { slug, community: { slug: community } }, select: { id: true } });
-  if (!election) return new Response("Not found.\n", { status: 404 });
+  const election = await prisma.election.findFirst({ where: { slug, community: { slug: community } }, select: { id: true, state: true, openedAt: true, communityId: true } });
+  const actor = await getActor();
+  // A private election is a 404 like its pages: a 403 would tell anyone that the address holds a draft.
+  if (!election || !(await canSeeElection(prisma, actor?.id, election))) return new Response("Not found.\n", { status: 404 });
   const format = parsed.data.format;
   try {
-    const text = await exportBallots(await getActor(), { electionId: election.id, format });
+    const text = await exportBallots(actor, { electionId: election.id, format });
     return new Response(text, {
       headers: {
         "content-type": FORMATS[format].type,
