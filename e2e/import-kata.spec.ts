@@ -65,8 +65,9 @@ test("a community admin uploads a Kata election folder into the community and re
   await form.getByLabel("Election folder", { exact: true }).setInputFiles(FOLDER);
   await form.getByRole("button", { name: "Import election" }).click();
   await page.waitForURL(`**${electionHref(other.slug, SLUG, "/manage")}`);
+  await page.goto(electionHref(other.slug, SLUG, "/manage/nominations"));
   await expect(page.getByTestId("candidacy-review")).toHaveCount(3);
-  expect((await page.goto(electionHref(kata.slug, SLUG, "/manage")))?.status()).toBe(200);
+  expect((await page.goto(electionHref(kata.slug, SLUG, "/manage/nominations")))?.status()).toBe(200);
   await expect(page.getByTestId("candidacy-review")).toHaveCount(3);
 });
 
