@@ -1,7 +1,7 @@
 -- Communities (issue 7): every election belongs to exactly one community.
 -- Existing elections move, unchanged, into one default community, which an
 -- instance admin can then rename and give its admins. Slugs stay unique
--- within a community; the old /elections/<slug> links redirect.
+-- within a community, and the old /elections/<slug> links redirect.
 
 -- CreateTable
 CREATE TABLE "Community" (
@@ -51,7 +51,7 @@ DROP INDEX "Election_slug_key";
 CREATE INDEX "Election_slug_idx" ON "Election"("slug");
 CREATE UNIQUE INDEX "Election_communityId_slug_key" ON "Election"("communityId", "slug");
 
--- Community-level audit entries (role changes); hashed only when present, so
+-- Community-level audit entries (role changes), hashed only when present, so
 -- every existing entry's hash stays what it was.
 ALTER TABLE "AuditEntry" ADD COLUMN "communityId" TEXT;
 CREATE INDEX "AuditEntry_communityId_seq_idx" ON "AuditEntry"("communityId", "seq");
