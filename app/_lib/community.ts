@@ -2,6 +2,9 @@ import { cache } from "react";
 import { prisma } from "@/lib/db/client";
 import { groupElections } from "@/lib/communities/election-groups";
 import { descriptionLine } from "@/lib/communities/summary";
+import { PUBLIC_ELECTION_WHERE } from "@/lib/elections/visibility";
+import type { Actor } from "@/lib/auth/actor";
+import { isCommunityAdmin } from "@/lib/auth/permissions";
 
 // Display-side lookup of a community by its address, shared by its pages and
 // their generateMetadata. Never the logo's bytes: the logo route serves them.
@@ -60,4 +63,18 @@ export async function communityAuditEntries(communityId: string, take = 50) {
     select: { seq: true, createdAt: true, actorLabel: true, action: true, details: true, electionId: true },
   });
   return rows.map(({ electionId, ...r }) => ({ ...r, electionTitle: electionId ? (titles.get(electionId) ?? null) : null }));
+}
+
+/**
+ * The community's elections this visitor may see, by the election pages' rule
+ * (app/_lib/election.ts loadElection): public ones for everyone, every draft
+ * for the community's admins, a draft for its own officials. Latest first.
+ */
+export async function visibleCommunityElections(communityId: string, actor: Actor | null) {
+  const communityAdmin = await isCommunityAdmin(prisma, actor, communityId);
+  return prisma.election.findMany({
+    where: { communityId, ...(communityAdmin ? {} : { OR: [PUBLIC_ELECTION_WHERE, ...(actor ? [{ officials: { some: { userId: actor.id } } }] : [])] }) },
+    orderBy: [{ votingCloseAt: { sort: "desc", nulls: "last" } }, { createdAt: "desc" }],
+    select: { slug: true, title: true, seats: true, state: true, nominationsOpenAt: true, nominationsCloseAt: true, votingOpenAt: true, votingCloseAt: true },
+  });
 }

@@ -4,14 +4,13 @@ import { notFound } from "next/navigation";
 import { prisma } from "@/lib/db/client";
 import { currentCommittees } from "@/lib/communities/committee-members";
 import { groupElections } from "@/lib/communities/election-groups";
-import { PUBLIC_ELECTION_WHERE } from "@/lib/elections/visibility";
 import { Markdown } from "@/components/markdown/Markdown";
 import { CommunityLogo } from "@/components/communities/CommunityLogo";
 import { CommitteeList } from "@/components/communities/CommitteeList";
 import { CommunityElectionList } from "@/components/communities/CommunityElectionList";
 import { h1, h2, link } from "@/components/ui";
 import { currentActor, isCommunityAdminOf } from "@/app/_lib/election";
-import { communityBySlug } from "@/app/_lib/community";
+import { communityBySlug, visibleCommunityElections } from "@/app/_lib/community";
 import { communityHref } from "@/app/_lib/paths";
 
 type Params = { params: Promise<{ community: string }> };
@@ -27,12 +26,7 @@ export default async function CommunityPage({ params }: Params) {
   if (!community) notFound();
   const admin = await isCommunityAdminOf(actor?.id, community.id);
   const [elections, published] = await Promise.all([
-    prisma.election.findMany({
-      // Drafts only for its admins (all of them) and officials (their own), by the election pages' rule.
-      where: { communityId: community.id, ...(admin ? {} : { OR: [PUBLIC_ELECTION_WHERE, ...(actor ? [{ officials: { some: { userId: actor.id } } }] : [])] }) },
-      orderBy: [{ votingCloseAt: { sort: "desc", nulls: "last" } }, { createdAt: "desc" }],
-      select: { slug: true, title: true, seats: true, state: true, nominationsOpenAt: true, nominationsCloseAt: true, votingOpenAt: true, votingCloseAt: true },
-    }),
+    visibleCommunityElections(community.id, actor),
     prisma.election.findMany({
       where: { communityId: community.id, state: "PUBLISHED" },
       select: { slug: true, title: true, committee: true, state: true, continuingMembers: true, result: { select: { data: true, publishedAt: true } } },
