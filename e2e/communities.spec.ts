@@ -65,6 +65,8 @@ test("the instance page lists every community with its open elections", async ({
 });
 
 test("a demo voter sees their open elections across communities, with whether they voted, and nothing else", async ({ page }) => {
+  // A sign-in and two axe runs: slow on a shared machine.
+  test.slow();
   await page.goto("/my/elections");
   await expect(page.getByRole("link", { name: "Sign in" }).last()).toBeVisible();
   await signInWithOidc(page, "vera-voter", "/my/elections");
@@ -76,10 +78,13 @@ test("a demo voter sees their open elections across communities, with whether th
   await expect(voting.first().getByText(/^(Voted|Not yet voted)$/)).toBeVisible();
   await expect(page.getByRole("list", { name: "Elections taking nominations" })).toContainText(LIGHTHOUSE_NOMINATIONS);
   await expectNoSeriousA11yViolations(page);
+  await page.screenshot({ path: "e2e/screenshots/my-elections.png", fullPage: true });
   // The header leads here, and the home page shows the same election.
   await page.goto("/");
   await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "My elections" })).toBeVisible();
   await expect(page.getByRole("list", { name: "Elections you may vote in" })).toContainText(HARBOR_VOTE);
+  await expect(page.getByTestId("community-card").filter({ hasText: "Beacon" })).toBeVisible();
+  await page.screenshot({ path: "e2e/screenshots/home-signed-in.png", fullPage: true });
   await signOut(page);
 });
 
@@ -118,6 +123,7 @@ test("the instance admin appoints a community admin, who then reaches its admin 
   await profile.getByRole("button", { name: "Save profile and defaults" }).click();
   await expect(profile.getByText("Saved.")).toBeVisible();
   await expectNoSeriousA11yViolations(cory);
+  await cory.screenshot({ path: "e2e/screenshots/community-admin.png", fullPage: true });
   await cory.goto(`/c/${slug}`);
   await expect(cory.locator("main strong", { hasText: "lighthouses" })).toBeVisible();
   await expect(cory.getByRole("main").getByRole("link", { name: `Administer E2E Community ${slug}` })).toBeVisible();

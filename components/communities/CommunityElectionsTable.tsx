@@ -24,6 +24,7 @@ export function CommunityElectionsTable({
   elections: Row[];
   removeOfficial: (prev: ActionState, fd: FormData) => Promise<ActionState>;
 }) {
+  if (elections.length === 0) return <p className="mt-2 text-gray-800">No elections yet: create the first one above.</p>;
   return (
     <div className="mt-3 overflow-x-auto">
     <table className="w-full border-collapse text-sm">
