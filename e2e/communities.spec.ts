@@ -17,6 +17,9 @@ async function expectNoSeriousA11yViolations(page: Page) {
   expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
 }
 
+// A 1x1 transparent PNG.
+const PNG_1PX = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==", "base64");
+
 /** A browser of its own per person: the test IdP remembers who signed in last. */
 async function personPage(browser: Browser, login: string, callbackUrl = "/"): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
@@ -122,6 +125,19 @@ test("the instance admin appoints a community admin, who then reaches its admin 
   await profile.getByLabel("Committee name").fill("Keepers Council");
   await profile.getByRole("button", { name: "Save profile and defaults" }).click();
   await expect(profile.getByText("Saved.")).toBeVisible();
+  // A logo: an SVG is refused whatever it is called; a PNG is kept and served as one, never sniffed.
+  const upload = cory.getByRole("form", { name: "Upload a logo" });
+  await upload.getByLabel("Logo image").setInputFiles({ name: "logo.png", mimeType: "image/png", buffer: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>') });
+  await upload.getByRole("button", { name: "Upload logo" }).click();
+  await expect(upload.getByRole("alert")).toContainText("PNG, JPEG or WebP");
+  await upload.getByLabel("Logo image").setInputFiles({ name: "logo.png", mimeType: "image/png", buffer: PNG_1PX });
+  await upload.getByRole("button", { name: "Upload logo" }).click();
+  await expect(upload.getByText("Logo saved.")).toBeVisible();
+  const logo = await cory.request.get(`/c/${slug}/logo`);
+  expect(logo.status()).toBe(200);
+  expect(logo.headers()["content-type"]).toBe("image/png");
+  expect(logo.headers()["x-content-type-options"]).toBe("nosniff");
+  expect(Buffer.from(await logo.body()).equals(PNG_1PX)).toBe(true);
   await expectNoSeriousA11yViolations(cory);
   await cory.screenshot({ path: "e2e/screenshots/community-admin.png", fullPage: true });
   await cory.goto(`/c/${slug}`);
