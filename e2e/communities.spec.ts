@@ -6,8 +6,8 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { signInWithOidc, signOut } from "./helpers/sign-in";
 
-// The demo seed's communities (lib/demo/seed-demo.ts).
-const BEACON = { slug: "beacon", name: "Beacon", election: "Beacon Foundation Board 2025" };
+// The demo seed's communities (lib/demo/communities.ts).
+const BEACON = { slug: "beacon", name: "Beacon Foundation", election: "Beacon Foundation Board 2025" };
 const HARBOR_VOTE = "Harbor Project Architecture Committee — Spring 2026";
 const LIGHTHOUSE_NOMINATIONS = "Lighthouse Technical Steering Committee 2026";
 

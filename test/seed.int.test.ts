@@ -1,8 +1,12 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { auditEntryHash, GENESIS_HASH } from "@/lib/audit/append-audit-entry";
 import { prisma } from "@/lib/db/client";
-import { DEMO_SLUGS, seedDemo } from "@/lib/demo/seed-demo";
+import { DEMO_COMMUNITIES, DEMO_ELECTION_COMMUNITY, DEMO_SLUGS, seedDemo, type DemoElectionKey } from "@/lib/demo/seed-demo";
 import { electionPhase } from "@/lib/elections/phase";
+
+/** A demo election by its key: its slug in its community. */
+const demoElection = <T extends object>(key: DemoElectionKey, include?: T) =>
+  prisma.election.findFirstOrThrow({ where: { slug: DEMO_SLUGS[key], community: { slug: DEMO_COMMUNITIES[DEMO_ELECTION_COMMUNITY[key]].slug } }, include: include as T });
 
 describe("demo seed", () => {
   beforeAll(async () => {
@@ -11,10 +15,9 @@ describe("demo seed", () => {
   });
 
   it("creates the three demo elections in the phases the demo needs", async () => {
-    const bySlug = async (slug: string) => prisma.election.findUniqueOrThrow({ where: { slug }, include: { officials: true } });
-    const nominations = await bySlug(DEMO_SLUGS.nominations);
-    const voting = await bySlug(DEMO_SLUGS.voting);
-    const published = await bySlug(DEMO_SLUGS.published);
+    const nominations = await demoElection("nominations", { officials: true });
+    const voting = await demoElection("voting", { officials: true });
+    const published = await demoElection("published", { officials: true });
     expect(nominations.title).toBe("Lighthouse Technical Steering Committee 2026");
     expect(electionPhase(nominations)).toBe("nominations");
     expect(voting.title).toBe("Harbor Project Architecture Committee — Spring 2026");
@@ -35,6 +38,49 @@ describe("demo seed", () => {
     expect(await prisma.participation.count({ where: { electionId: voting.id, userId: vera.id } })).toBe(0);
   });
 
+  it("puts each community in the hands of its own admin, the instance admin only where she is named", async () => {
+    const communities = await prisma.community.findMany({
+      where: { slug: { in: ["lighthouse", "harbor", "beacon"] } },
+      include: { admins: { include: { user: true } }, elections: { select: { slug: true } } },
+      orderBy: { slug: "asc" },
+    });
+    expect(communities.map((c) => [c.slug, c.name, c.admins.map((a) => a.user.githubLogin)])).toEqual([
+      ["beacon", "Beacon Foundation", ["ada-admin"]],
+      ["harbor", "Harbor Project", ["harriet-osei"]],
+      ["lighthouse", "Lighthouse", ["linnea-berg"]],
+    ]);
+    for (const c of communities) {
+      expect(c.description).toMatch(/\*\*.+\*\*/); // Markdown
+      expect(new URL(c.governanceUrl!).hostname).toMatch(/(^|\.)example\.org$/);
+      expect(c.committeeName).not.toBe("");
+      expect(c.rollFormats.length).toBeGreaterThan(0);
+    }
+    const slugs = Object.fromEntries(communities.map((c) => [c.slug, c.elections.map((e) => e.slug).sort()]));
+    expect(slugs).toEqual({
+      beacon: ["beacon-board-2025"],
+      harbor: ["architecture-committee-elections-march-2027", "harbor-ac-spring-2026"].sort(),
+      lighthouse: ["lighthouse-tsc-2026"],
+    });
+    expect(communities.find((c) => c.slug === "beacon")).toMatchObject({ defaultSeats: 3, defaultMaxPerAffiliation: 1 });
+  });
+
+  it("imports Harbor's draft from the Kata folder it ships, by Harbor's admin, for Olu to review", async () => {
+    const e = await prisma.election.findFirstOrThrow({
+      where: { community: { slug: "harbor" }, slug: { startsWith: "architecture-committee-elections-" } },
+      include: { candidacies: { orderBy: { displayName: "asc" } }, officials: { include: { user: true } } },
+    });
+    expect(e).toMatchObject({ state: "DRAFT", seats: 2, maxPerAffiliation: 2 });
+    expect(e.nominationsOpenAt!.getTime()).toBeGreaterThan(Date.now());
+    expect(e.candidacies.map((c) => [c.displayName, c.status, c.userId, c.affiliation])).toEqual([
+      ["Priya Raman", "SUBMITTED", null, "Saltmarsh Computing"],
+      ["Rin Nakamura", "SUBMITTED", null, "none"],
+      ["Teodor Vasile", "SUBMITTED", null, "Pinecrest Systems"],
+    ]);
+    expect(e.officials.map((o) => o.user.githubLogin)).toEqual(["olu-official"]);
+    const imported = await prisma.auditEntry.findFirstOrThrow({ where: { electionId: e.id, action: "election.imported" } });
+    expect(imported).toMatchObject({ actorLabel: "harriet-osei", details: expect.objectContaining({ source: "kata", community: "harbor", candidates: 3 }) });
+  });
+
   it("seeds the people to sign in as", async () => {
     const ada = await prisma.user.findUniqueOrThrow({ where: { email: "ada@example.org" } });
     expect(ada).toMatchObject({ name: "Ada Admin", githubLogin: "ada-admin" });
@@ -42,7 +88,7 @@ describe("demo seed", () => {
   });
 
   it("publishes the result of its seeded ballots, worked out independently of the engine", async () => {
-    const e = await prisma.election.findUniqueOrThrow({ where: { slug: DEMO_SLUGS.published }, include: { result: true, candidacies: true } });
+    const e = await demoElection("published", { result: true, candidacies: true });
     expect(e.result?.publishedAt).toBeInstanceOf(Date);
     const stored = e.result?.data as { winners: string[]; ranking: string[][]; pairwise: Record<string, Record<string, number>>; skippedForCap: { candidate: string; seat: number }[]; ballots: number; turnout: { voted: number; electorate: number } };
     const name = new Map(e.candidacies.map((c) => [c.id, c.displayName.split(" ")[0]]));
@@ -81,7 +127,7 @@ describe("demo seed", () => {
   });
 
   it("stores ballots that say nothing about who cast them", async () => {
-    const e = await prisma.election.findUniqueOrThrow({ where: { slug: DEMO_SLUGS.published } });
+    const e = await demoElection("published");
     const ballots = await prisma.ballot.findMany({ where: { electionId: e.id } });
     const userIds = new Set((await prisma.user.findMany({ select: { id: true } })).map((u) => u.id));
     for (const b of ballots) {
@@ -92,7 +138,7 @@ describe("demo seed", () => {
   });
 
   it("records the officials' actions in a valid audit chain", async () => {
-    const e = await prisma.election.findUniqueOrThrow({ where: { slug: DEMO_SLUGS.published } });
+    const e = await demoElection("published");
     const actions = (await prisma.auditEntry.findMany({ where: { electionId: e.id }, orderBy: { seq: "asc" } })).map((a) => a.action);
     expect(actions).toEqual(expect.arrayContaining(["election.created", "official.appointed", "voting.closed", "election.tallied", "results.published"]));
     expect(actions.indexOf("election.tallied")).toBeLessThan(actions.indexOf("results.published"));
@@ -100,8 +146,13 @@ describe("demo seed", () => {
     // each hashes to what it claims and chains onto an entry that exists.
     const all = await prisma.auditEntry.findMany({ orderBy: { seq: "asc" } });
     const hashes = new Set([GENESIS_HASH, ...all.map((a) => a.hash)]);
-    const demoIds = new Set((await prisma.election.findMany({ where: { slug: { in: Object.values(DEMO_SLUGS) } } })).map((x) => x.id));
-    for (const entry of all.filter((a) => a.electionId && demoIds.has(a.electionId))) {
+    const demo = await prisma.community.findMany({ where: { slug: { in: Object.values(DEMO_COMMUNITIES).map((c) => c.slug) } }, include: { elections: true } });
+    const demoIds = new Set(demo.flatMap((c) => [c.id, ...c.elections.map((x) => x.id)]));
+    const seeded = all.filter((a) => (a.electionId && demoIds.has(a.electionId)) || (a.communityId && demoIds.has(a.communityId)));
+    // Every community's creation and admin appointment, every election's creation or import.
+    expect(seeded.filter((a) => a.action === "community.admin-appointed")).toHaveLength(3);
+    expect(seeded.filter((a) => a.action === "election.imported")).toHaveLength(1);
+    for (const entry of seeded) {
       expect(entry.hash).toBe(auditEntryHash(entry));
       expect(hashes.has(entry.prevHash)).toBe(true);
     }

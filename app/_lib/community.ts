@@ -2,9 +2,8 @@ import { cache } from "react";
 import { prisma } from "@/lib/db/client";
 import { groupElections } from "@/lib/communities/election-groups";
 import { descriptionLine } from "@/lib/communities/summary";
-import { PUBLIC_ELECTION_WHERE } from "@/lib/elections/visibility";
+import { visibleElectionsWhere } from "@/lib/elections/visibility";
 import type { Actor } from "@/lib/auth/actor";
-import { isCommunityAdmin } from "@/lib/auth/permissions";
 
 // Display-side lookup of a community by its address, shared by its pages and
 // their generateMetadata. Never the logo's bytes: the logo route serves them.
@@ -67,13 +66,12 @@ export async function communityAuditEntries(communityId: string, take = 50) {
 
 /**
  * The community's elections this visitor may see, by the election pages' rule
- * (app/_lib/election.ts loadElection): public ones for everyone, every draft
- * for the community's admins, a draft for its own officials. Latest first.
+ * (`visibleElectionsWhere`: public ones for everyone, a private one for its
+ * officials and this community's admins). Latest first.
  */
 export async function visibleCommunityElections(communityId: string, actor: Actor | null) {
-  const communityAdmin = await isCommunityAdmin(prisma, actor, communityId);
   return prisma.election.findMany({
-    where: { communityId, ...(communityAdmin ? {} : { OR: [PUBLIC_ELECTION_WHERE, ...(actor ? [{ officials: { some: { userId: actor.id } } }] : [])] }) },
+    where: { AND: [{ communityId }, visibleElectionsWhere(actor?.id)] },
     orderBy: [{ votingCloseAt: { sort: "desc", nulls: "last" } }, { createdAt: "desc" }],
     select: { slug: true, title: true, seats: true, state: true, nominationsOpenAt: true, nominationsCloseAt: true, votingOpenAt: true, votingCloseAt: true },
   });

@@ -11,7 +11,8 @@ import { signInAsDemoPerson } from "./actions";
 export const metadata: Metadata = { title: "Demo sign-in" };
 
 const GROUPS: { role: DemoRole | null; title: string; blurb: string }[] = [
-  { role: "admin", title: "Admin", blurb: "Creates elections and appoints their officials." },
+  { role: "admin", title: "Instance admin", blurb: "Creates communities and appoints their admins; acts inside a community only where named its admin." },
+  { role: "community-admin", title: "Community admins", blurb: "Run one community: its page and defaults, its elections, and their officials." },
   { role: "official", title: "Officials", blurb: "Run an election: electorate, nominations, closing, tally, publication." },
   { role: "candidate", title: "Candidates", blurb: "Have declared a candidacy; may edit or withdraw it while nominations are open." },
   { role: "voter", title: "Voters", blurb: "Are on an electorate: may cast, check and replace a secret ballot while voting is open." },

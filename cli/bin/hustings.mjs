@@ -16,7 +16,7 @@ commands:
   tally <file.json|file.csv|file.blt> [--method schulze|ranked-pairs|irv|stv-scottish|stv-meek]
         [--seats N] [--unranked exclude|last] [--strength winning|margins]
         [--max-per-affiliation K] [--format json|text]
-  import kata <folder> [--dry-run]
+  import kata <folder> --community <slug> [--dry-run]
 `;
 
 if (!command || command === "--help" || command === "-h" || command === "help") {

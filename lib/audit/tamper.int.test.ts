@@ -13,7 +13,7 @@ import { createElection } from "@/lib/elections/create-election";
 import { tallyElection } from "@/lib/elections/tally-election";
 import { publishResults } from "@/lib/elections/publish-results";
 import { closeRateLimitStore } from "@/lib/rate-limit";
-import { makeAdmin, makeCandidate, makeElection, makeOfficial, uniq } from "@/test/helpers/factories";
+import { makeCandidate, makeCommunity, makeCommunityAdmin, makeElection, makeOfficial, uniq } from "@/test/helpers/factories";
 import { verifyAuditChain, type AuditChainReport } from "./verify-audit-chain";
 
 const ownerUrl = process.env.TEST_OWNER_DATABASE_URL ?? process.env.DATABASE_URL!;
@@ -37,6 +37,13 @@ async function verdictAfter(db: PrismaClient, attack: (tx: Tx) => Promise<void>,
     }),
   ).rejects.toBeInstanceOf(Rollback);
   return report!;
+}
+
+/** An election created through its use case, so the log holds a real entry for it. */
+async function createAuditedElection(): Promise<void> {
+  const community = await makeCommunity();
+  const admin = await makeCommunityAdmin(community.id);
+  await createElection(admin, { communityId: community.id, title: uniq("Audit"), seats: 1 });
 }
 
 async function lastEntry() {
@@ -64,8 +71,7 @@ describe("the app's database role", () => {
     ["DELETE", 'DELETE FROM "AuditEntry"', /permission denied/],
     ["TRUNCATE", 'TRUNCATE "AuditEntry"', /permission denied/],
   ])("cannot %s the audit log", async (_name, sql, refusal) => {
-    const admin = await makeAdmin();
-    await createElection(admin, { title: uniq("Audit"), seats: 1 });
+    await createAuditedElection();
     const before = await prisma.auditEntry.findMany({ orderBy: { seq: "asc" } });
     await expect(prisma.$executeRawUnsafe(sql)).rejects.toThrow(refusal);
     expect(await prisma.auditEntry.findMany({ orderBy: { seq: "asc" } })).toEqual(before);
@@ -75,8 +81,7 @@ describe("the app's database role", () => {
 
 describe("the verifier", () => {
   it("detects an entry forged and correctly chained with plain SHA-256 (no secret)", async () => {
-    const admin = await makeAdmin();
-    await createElection(admin, { title: uniq("Audit"), seats: 1 });
+    await createAuditedElection();
     const last = await lastEntry();
     const forged = { prevHash: last.hash, electionId: null, actorId: null, actorLabel: "mallory", action: "official.appointed", details: {}, createdAt: new Date() };
     const hash = plainSha256(forged);
@@ -110,6 +115,8 @@ describe("the verifier", () => {
   const EDITS: [string, string][] = [
     ["seq", "seq = seq + 1000000"],
     ["electionId", `"electionId" = 'forged-election'`],
+    // Absent on election entries, hashed when present: adding one must break the hash too.
+    ["communityId", `"communityId" = 'forged-community'`],
     ["actorId", `"actorId" = 'mallory'`],
     ["actorLabel", `"actorLabel" = 'mallory'`],
     ["action", `action = 'election.forged'`],
@@ -120,8 +127,7 @@ describe("the verifier", () => {
   ];
 
   it.each(EDITS)("detects an edit of %s of a real entry by the owner", async (_field, assignment) => {
-    const admin = await makeAdmin();
-    await createElection(admin, { title: uniq("Audit"), seats: 1 });
+    await createAuditedElection();
     // The head: there an edit of seq that keeps the order would not break any link.
     const target = await lastEntry();
     const report = await verdictAfter(owner, async (tx) => {

@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { ForbiddenError } from "@/lib/errors";
 import { prisma } from "@/lib/db/client";
 import { createElection } from "@/lib/elections/create-election";
 import { auditEntryHash } from "./append-audit-entry";
 import { verifyAuditChain } from "./verify-audit-chain";
-import { makeAdmin, uniq } from "@/test/helpers/factories";
+import { expectRefused, makeAdmin, makeCommunity, makeCommunityAdmin, uniq } from "@/test/helpers/factories";
 
 // Other test files share this database and may leave entries that are not part
 // of a real chain (the smoke test inserts one by hand), so each check here is
@@ -16,18 +17,23 @@ class Rollback extends Error {}
 
 describe("verifyAuditChain", () => {
   it("passes on a real chain written by use cases, and reports its head", async () => {
+    const community = await makeCommunity();
+    const admin = await makeCommunityAdmin(community.id);
+    const instanceAdmin = await makeAdmin();
     const afterSeq = await anchor();
-    const admin = await makeAdmin();
-    for (let i = 0; i < 3; i++) await createElection(admin, { title: uniq("Chain"), seats: 1 });
+    for (let i = 0; i < 3; i++) await createElection(admin, { communityId: community.id, title: uniq("Chain"), seats: 1 });
+    // A refused call leaves no entry: the instance admin holds no power inside a community.
+    await expectRefused(() => createElection(instanceAdmin, { communityId: community.id, title: uniq("Chain"), seats: 1 }), ForbiddenError);
     const report = await verifyAuditChain(prisma, { afterSeq });
     const last = await prisma.auditEntry.findFirstOrThrow({ orderBy: { seq: "desc" } });
     expect(report).toMatchObject({ ok: true, entries: 3, head: last.hash, headSeq: last.seq });
   });
 
   it("detects a forged entry inserted with a wrong prevHash", async () => {
-    const admin = await makeAdmin();
+    const community = await makeCommunity();
+    const admin = await makeCommunityAdmin(community.id);
     const afterSeq = await anchor();
-    await createElection(admin, { title: uniq("Chain"), seats: 1 });
+    await createElection(admin, { communityId: community.id, title: uniq("Chain"), seats: 1 });
     let report: Awaited<ReturnType<typeof verifyAuditChain>> | undefined;
     // Inside a transaction that is rolled back, so the forgery does not outlive the test.
     await expect(

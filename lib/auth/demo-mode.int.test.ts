@@ -24,7 +24,8 @@ const NOT_DEMO = authEnvFrom(loadEnv({}));
 const ids: Record<string, string> = {};
 
 beforeAll(async () => {
-  const election = await prisma.election.create({ data: { slug: `auth-${tag}`, title: `Auth test ${tag}`, seats: 1 } });
+  const community = await prisma.community.create({ data: { slug: `auth-${tag}`, name: `Auth test ${tag}` } });
+  const election = await prisma.election.create({ data: { communityId: community.id, slug: `auth-${tag}`, title: `Auth test ${tag}`, seats: 1 } });
   const mk = (key: string, login: string | null) =>
     prisma.user.create({ data: { name: `${key} ${tag}`, email: `${key}-${tag}@example.org`, githubLogin: login } });
   const admin = await prisma.user.create({ data: { name: `admin ${tag}`, email: `a-${tag}@example.org`, githubLogin: ADMIN_LOGIN } });
@@ -56,6 +57,7 @@ afterAll(async () => {
   await (await scratch)?.drop();
   await dropScratchTemplate();
   await prisma.election.deleteMany({ where: { slug: `auth-${tag}` } });
+  await prisma.community.deleteMany({ where: { slug: `auth-${tag}` } });
   await prisma.user.deleteMany({ where: { OR: [{ name: { endsWith: tag } }, { email: { contains: tag } }] } });
 });
 

@@ -43,7 +43,7 @@ export async function authorizeDemoUser(
   return person;
 }
 
-export type DemoRole = "admin" | "official" | "candidate" | "voter";
+export type DemoRole = "admin" | "community-admin" | "official" | "candidate" | "voter";
 
 export interface DemoPerson {
   id: string;
@@ -51,13 +51,13 @@ export interface DemoPerson {
   email: string | null;
   githubLogin: string | null;
   roles: DemoRole[];
-  /** "Official of …", "Candidate in …", "Voter in …", for the button's description. */
+  /** "Admin of …", "Official of …", "Candidate in …", "Voter in …", for the button's description. */
   details: string[];
 }
 
-const ROLE_ORDER: DemoRole[] = ["admin", "official", "candidate", "voter"];
+const ROLE_ORDER: DemoRole[] = ["admin", "community-admin", "official", "candidate", "voter"];
 
-/** The seeded people, most powerful first, with what each can do in which election. */
+/** The seeded people, most powerful first, with what each can do in which community and election. */
 export async function listDemoPeople(limit = 100, env: AuthEnv = readAuthEnv()): Promise<DemoPerson[]> {
   const users = await prisma.user.findMany({
     where: { accounts: { none: {} } },
@@ -68,6 +68,7 @@ export async function listDemoPeople(limit = 100, env: AuthEnv = readAuthEnv()):
       name: true,
       email: true,
       githubLogin: true,
+      communityAdminOf: { select: { community: { select: { name: true } } }, orderBy: { community: { name: "asc" } } },
       officialOf: { select: { election: { select: { title: true } } } },
       candidacies: { where: { status: { not: "WITHDRAWN" } }, select: { election: { select: { title: true } } } },
     },
@@ -89,6 +90,8 @@ export async function listDemoPeople(limit = 100, env: AuthEnv = readAuthEnv()):
       roles.push("admin");
       details.push("Instance admin");
     }
+    if (u.communityAdminOf.length) roles.push("community-admin");
+    for (const a of u.communityAdminOf) details.push(`Admin of ${a.community.name}`);
     if (u.officialOf.length) roles.push("official");
     for (const o of u.officialOf) details.push(`Official of ${o.election.title}`);
     if (u.candidacies.length) roles.push("candidate");

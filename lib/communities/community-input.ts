@@ -18,17 +18,35 @@ const httpUrl = z
   .url({ protocol: /^https?$/, message: "give an http(s) address" })
   .max(2000);
 
-export const CommunityFields = z.object({
+// Each field's rule, without defaults: an edit must be able to leave a field out
+// (zod applies a default even under .partial(), which would reset it).
+const rules = {
   name: z.string().trim().min(1, "a name is required").max(120),
-  description: z.string().max(20_000).default(""),
-  governanceUrl: httpUrl.nullable().default(null),
-  committeeName: z.string().trim().max(120).default(""),
-  defaultSeats: z.number().int().min(1).max(100).default(1),
-  defaultMethod: z.enum(METHODS).default("schulze"),
-  defaultUnranked: z.enum(UNRANKED_RULES).default("exclude"),
-  defaultMaxPerAffiliation: z.number().int().min(1).max(100).nullable().default(null),
-  rollFormats: z.array(z.enum(ROLL_FORMATS)).max(ROLL_FORMATS.length).default([]),
+  description: z.string().max(20_000),
+  governanceUrl: httpUrl.nullable(),
+  committeeName: z.string().trim().max(120),
+  defaultSeats: z.number().int().min(1).max(100),
+  defaultMethod: z.enum(METHODS),
+  defaultUnranked: z.enum(UNRANKED_RULES),
+  defaultMaxPerAffiliation: z.number().int().min(1).max(100).nullable(),
+  rollFormats: z.array(z.enum(ROLL_FORMATS)).max(ROLL_FORMATS.length),
+};
+
+/** A new community: a name, and the rest from sensible defaults. */
+export const CommunityFields = z.object({
+  name: rules.name,
+  description: rules.description.default(""),
+  governanceUrl: rules.governanceUrl.default(null),
+  committeeName: rules.committeeName.default(""),
+  defaultSeats: rules.defaultSeats.default(1),
+  defaultMethod: rules.defaultMethod.default("schulze"),
+  defaultUnranked: rules.defaultUnranked.default("exclude"),
+  defaultMaxPerAffiliation: rules.defaultMaxPerAffiliation.default(null),
+  rollFormats: rules.rollFormats.default([]),
 });
+
+/** An edit: the fields it names change, the others keep their value. */
+export const CommunityChanges = z.object(rules).partial();
 
 export const CommunitySlug = z
   .string()

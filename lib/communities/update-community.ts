@@ -5,15 +5,15 @@ import { prisma } from "@/lib/db/client";
 import { appendAuditEntry } from "@/lib/audit/append-audit-entry";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { parseInput } from "@/lib/elections/parse-input";
-import { CommunityFields } from "./community-input";
+import { CommunityChanges } from "./community-input";
 
-const Input = CommunityFields.extend({ communityId: z.string().min(1).max(64) });
+const Input = CommunityChanges.extend({ communityId: z.string().min(1).max(64) });
 
 /**
  * The community's profile and default rules, by its admins or an instance
  * admin (who created it). Defaults apply to elections created afterwards;
- * existing elections keep the rules they were given. The slug never changes:
- * it is in every link to the community's elections.
+ * existing elections keep the rules they were given. Fields left out keep their
+ * value. The slug never changes: it is in every link to the community's elections.
  */
 export async function updateCommunity(actor: Actor | null, input: z.input<typeof Input>): Promise<void> {
   const a = requireSignedIn(actor);

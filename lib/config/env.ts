@@ -11,7 +11,7 @@ import { z } from "zod";
 export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
-/** Demo mode's administrator when HUSTINGS_ADMINS is unset: the seeded "Ada Admin" (lib/demo/seed-demo.ts). */
+/** Demo mode's instance administrator when HUSTINGS_ADMINS is unset: the seeded "Ada Admin" (lib/demo/people.ts). */
 export const DEMO_ADMINS = "ada-admin";
 
 // Secrets shorter than this are guessable or a placeholder left in a config file.

@@ -50,7 +50,7 @@ describe("the demo database check", () => {
     const db = await scratch(true);
     const user = await db.prisma().user.create({ data: { name: "Real Person", email: "real@example.com", githubLogin: "real-person" } });
     await db.prisma().account.create({ data: { userId: user.id, type: "oauth", provider: "oidc", providerAccountId: "sub-1" } });
-    await db.prisma().election.create({ data: { slug: "real-election", title: "Real election", seats: 1 } });
+    await db.prisma().election.create({ data: { community: { create: { slug: "real", name: "Real community" } }, slug: "real-election", title: "Real election", seats: 1 } });
     const verdict = await inspectDemoDatabaseAt(db.url);
     expect(verdict).toMatchObject({ ok: false, reason: "real-accounts", accounts: 1, providers: ["oidc"] });
 

@@ -1,18 +1,28 @@
-// The demo instance `npm start` opens on (PRODUCT §10): three made-up elections,
-// one in each interesting phase, and people to sign in as at /demo. Every
-// person, company and project here is fictional and written for Hustings; the
-// addresses use the reserved example.org domain.
-import { createHmac, randomBytes, randomUUID } from "node:crypto";
+// The demo instance `npm start` opens on (PRODUCT §10): three made-up
+// communities on one instance, each with its own admin and elections in the
+// interesting phases, and people to sign in as at /demo. Every person, company
+// and project here is fictional and written for Hustings; the addresses use
+// the reserved example.org domain. People: ./people.ts; communities:
+// ./communities.ts; the imported Kata election: ./kata-election.ts.
 import type { Actor } from "@/lib/auth/actor";
 import { appendAuditEntry } from "@/lib/audit/append-audit-entry";
 import { recordCheckpoint } from "@/lib/audit/record-checkpoint";
+import { CommunityFields } from "@/lib/communities/community-input";
 import { env } from "@/lib/config/env";
 import type { Tx } from "@/lib/db/client";
 import { buildElectionInput } from "@/lib/elections/election-input";
+import { importKataElectionIn } from "@/lib/elections/import-kata-election";
 import type { StoredResult } from "@/lib/elections/tally-election";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { tally } from "@/lib/tally";
+import { castDemoBallots } from "./cast-demo-ballots";
+import { DEMO_COMMUNITIES, type DemoCommunityKey } from "./communities";
 import { inspectDemoDatabase, type DemoDatabaseVerdict } from "./demo-database";
+import { demoKataElection } from "./kata-election";
+import { ADMIN, CANDIDATES, emailOf, EVERYONE, EVERYONE_BUT_STAFF, OFFICIAL } from "./people";
+import { STATEMENTS } from "./statements";
+
+export { DEMO_COMMUNITIES } from "./communities";
 
 export const DEMO_SLUGS = {
   nominations: "lighthouse-tsc-2026",
@@ -20,83 +30,13 @@ export const DEMO_SLUGS = {
   published: "beacon-board-2025",
 } as const;
 
-/** The community each demo election belongs to (PRODUCT §1: many communities on one instance). */
-export const DEMO_COMMUNITIES = {
-  nominations: { slug: "lighthouse", name: "Lighthouse", committeeName: "Technical Steering Committee" },
-  voting: { slug: "harbor", name: "Harbor", committeeName: "Architecture Committee" },
-  published: { slug: "beacon", name: "Beacon", committeeName: "Governing Board" },
-} as const;
-
 export type DemoElectionKey = keyof typeof DEMO_SLUGS;
 
-interface Person {
-  key: string;
-  name: string;
-  login: string;
-  affiliation?: string;
-}
-
-const ADMIN: Person = { key: "ada", name: "Ada Admin", login: "ada-admin" };
-const OFFICIAL: Person = { key: "olu", name: "Olu Official", login: "olu-official" };
-
-const CANDIDATES: Person[] = [
-  { key: "priya", name: "Priya Raman", login: "priya-raman", affiliation: "Saltmarsh Computing" },
-  { key: "hannah", name: "Hannah Okafor", login: "hokafor", affiliation: "Saltmarsh Computing" },
-  { key: "mateo", name: "Mateo Silva", login: "mateo-silva", affiliation: "Quillfeather Labs" },
-  { key: "samir", name: "Samir Haddad", login: "shaddad", affiliation: "Quillfeather Labs" },
-  { key: "jonas", name: "Jonas Lindqvist", login: "jlindqvist", affiliation: "Nordlicht Data" },
-  { key: "grace", name: "Grace Whitfield", login: "gwhitfield", affiliation: "Copperleaf Cloud" },
-  { key: "mei", name: "Mei Tanaka", login: "mei-tanaka", affiliation: "none" },
-];
-
-const VOTERS: Person[] = [
-  { key: "vera", name: "Vera Voss", login: "vera-voss" },
-  { key: "wen", name: "Wen Li", login: "wenli" },
-  { key: "kofi", name: "Kofi Mensah", login: "kmensah" },
-  { key: "lucia", name: "Lucía Moreno", login: "lucia-moreno" },
-  { key: "tomasz", name: "Tomasz Nowak", login: "tnowak" },
-  { key: "aiko", name: "Aiko Sato", login: "aiko-sato" },
-  { key: "noah", name: "Noah Fischer", login: "nfischer" },
-  { key: "ravi", name: "Ravi Iyer", login: "ravi-iyer" },
-  { key: "elena", name: "Elena Petrova", login: "epetrova" },
-  { key: "zara", name: "Zara Ahmed", login: "zara-ahmed" },
-];
-
-const email = (p: Person) => `${p.key}@example.org`;
-
-const STATEMENTS: Record<string, string> = {
-  priya: `I have maintained the **storage drivers** for four years and chaired the release team for the last two releases.
-
-What I would work on:
-
-- a written, versioned *deprecation policy*, so downstream packagers stop learning about removals from changelogs;
-- moving design discussions from calls into public proposals that anyone can comment on;
-- mentoring: every committee member pairs with one new reviewer per cycle.`,
-  hannah: `I run the project's CI and the performance dashboards. Most of my work is invisible until it breaks, which is how I like it.
-
-On the committee I want to **make the release process boring**: fixed dates, a freeze that means something, and a rotation so no single person holds the keys.`,
-  mateo: `Contributor since the first public release; I wrote the original scheduler and still review most changes to it.
-
-## Priorities
-1. Finish the plugin API so vendors stop carrying forks.
-2. A security response process with a published embargo policy.
-3. Fewer meetings, better minutes.`,
-  samir: `I work on the networking stack and the conformance tests.
-
-I am standing because architecture decisions are still made by whoever shows up to the call. I would publish an agenda a week ahead and record every decision with its reasons in the repository.`,
-  jonas: `Most of my contributions are to the **Arm** port and the documentation site.
-
-Hardware diversity keeps the design honest. I would make sure every architectural decision is checked against more than one platform before it lands, and I will keep the docs translated into more than one language.`,
-  grace: `I maintain the operator and the Helm charts, and I help run the community meetings in the Americas time zones.
-
-If elected I will push for:
-
-- a contributor ladder with written criteria,
-- meeting times that rotate across time zones,
-- a yearly survey of users, published in full.`,
-  mei: `Independent contributor; I review the API changes and triage issues on weekends.
-
-I have no employer in the project, which I think is useful on a committee that caps seats per company: I answer only to the people who vote. My focus would be **API stability** and a clear path from proposal to merge for first-time contributors.`,
+/** The community each demo election belongs to. */
+export const DEMO_ELECTION_COMMUNITY: Record<DemoElectionKey, DemoCommunityKey> = {
+  nominations: "lighthouse",
+  voting: "harbor",
+  published: "beacon",
 };
 
 /**
@@ -124,10 +64,12 @@ export async function seedDemo(
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(7248532)`;
       if (!(await needed(tx))) return { seeded: false };
       const people = await createPeople(tx);
-      const ctx: SeedContext = { tx, people, now, receiptSecret };
+      const ctx: SeedContext = { tx, people, communities: new Map(), now, receiptSecret };
+      for (const key of Object.keys(DEMO_COMMUNITIES) as DemoCommunityKey[]) await createCommunity(ctx, key);
       await seedNominations(ctx);
       await seedVoting(ctx);
       await seedPublished(ctx);
+      await seedImported(ctx);
       if (!options.evenIfElectionsExist) await tx.demoMarker.create({ data: {} });
       return { seeded: true };
     },
@@ -140,21 +82,46 @@ const isEmpty = (v: DemoDatabaseVerdict) => v.ok && v.state === "empty";
 interface SeedContext {
   tx: Tx;
   people: Map<string, Actor>;
+  /** Community key → id. */
+  communities: Map<DemoCommunityKey, string>;
   now: Date;
   receiptSecret: string;
 }
 
 async function createPeople(tx: Tx): Promise<Map<string, Actor>> {
   const people = new Map<string, Actor>();
-  for (const p of [ADMIN, OFFICIAL, ...CANDIDATES, ...VOTERS]) {
+  for (const p of EVERYONE) {
     const user = await tx.user.upsert({
-      where: { email: email(p) },
+      where: { email: emailOf(p) },
       update: {},
-      create: { name: p.name, email: email(p), githubLogin: p.login, emailVerified: new Date() },
+      create: { name: p.name, email: emailOf(p), githubLogin: p.login, emailVerified: new Date() },
     });
     people.set(p.key, { id: user.id, name: user.name, email: user.email, githubLogin: user.githubLogin, isAdmin: p === ADMIN });
   }
   return people;
+}
+
+/**
+ * A community as an instance admin makes it (created, then its admin
+ * appointed, both in the audit log), validated like the admin page's form.
+ */
+async function createCommunity(ctx: SeedContext, key: DemoCommunityKey) {
+  const { tx } = ctx;
+  const instanceAdmin = person(ctx, ADMIN.key);
+  const { slug, admin: adminKey, ...fields } = DEMO_COMMUNITIES[key];
+  const data = CommunityFields.parse(fields);
+  const community = await tx.community.create({ data: { slug, ...data } });
+  await appendAuditEntry(tx, { electionId: null, communityId: community.id, actor: instanceAdmin, action: "community.created", details: { slug, name: data.name } });
+  const admin = person(ctx, adminKey);
+  await tx.communityAdmin.create({ data: { communityId: community.id, userId: admin.id } });
+  await appendAuditEntry(tx, { electionId: null, communityId: community.id, actor: instanceAdmin, action: "community.admin-appointed", details: { userId: admin.id, login: admin.githubLogin } });
+  ctx.communities.set(key, community.id);
+}
+
+function communityId(ctx: SeedContext, key: DemoCommunityKey): string {
+  const id = ctx.communities.get(key);
+  if (!id) throw new Error(`seed: community ${key} not created yet`);
+  return id;
 }
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -175,16 +142,13 @@ async function createElection(
   },
 ) {
   const { tx, people } = ctx;
-  const admin = person(ctx, "ada");
-  const official = person(ctx, "olu");
-  const c = DEMO_COMMUNITIES[data.key];
-  const community = await tx.community.create({ data: { slug: c.slug, name: c.name, committeeName: c.committeeName, defaultSeats: data.seats, defaultMaxPerAffiliation: data.maxPerAffiliation } });
-  await appendAuditEntry(tx, { electionId: null, communityId: community.id, actor: admin, action: "community.created", details: { slug: c.slug, name: c.name } });
-  await tx.communityAdmin.create({ data: { communityId: community.id, userId: admin.id } });
-  await appendAuditEntry(tx, { electionId: null, communityId: community.id, actor: admin, action: "community.admin-appointed", details: { userId: admin.id, login: ADMIN.login } });
+  // Elections are made, and their officials appointed, by the community's own admin.
+  const community = DEMO_ELECTION_COMMUNITY[data.key];
+  const admin = person(ctx, DEMO_COMMUNITIES[community].admin);
+  const official = person(ctx, OFFICIAL.key);
   const election = await tx.election.create({
     data: {
-      communityId: community.id,
+      communityId: communityId(ctx, community),
       slug: data.slug,
       title: data.title,
       description: data.description,
@@ -233,7 +197,7 @@ async function declare(ctx: SeedContext, electionId: string, key: string, status
   const p = CANDIDATES.find((c) => c.key === key);
   if (!p) throw new Error(`seed: ${key} is not a candidate`);
   const user = person(ctx, key);
-  const fields = { displayName: p.name, email: email(p), githubLogin: p.login, affiliation: p.affiliation ?? "none", platform: platform ?? null, statement: STATEMENTS[key] };
+  const fields = { displayName: p.name, email: emailOf(p), githubLogin: p.login, affiliation: p.affiliation ?? "none", platform: platform ?? null, statement: STATEMENTS[key] };
   const c = await tx.candidacy.create({
     data: { electionId, userId: user.id, status, ...fields, revisions: { create: { number: 1, editedById: user.id, ...fields } } },
   });
@@ -242,8 +206,6 @@ async function declare(ctx: SeedContext, electionId: string, key: string, status
   }
   return c.id;
 }
-
-const EVERYONE_BUT_STAFF = [...CANDIDATES, ...VOTERS].map((p) => p.key);
 
 /** Nominations open now: some declarations accepted, one awaiting review, one withdrawn. */
 async function seedNominations(ctx: SeedContext) {
@@ -294,7 +256,7 @@ Three of its five seats are up. No more than two members may work for the same c
   });
   const ids = new Map<string, string>();
   for (const key of ["priya", "hannah", "mateo", "jonas", "grace", "mei"]) ids.set(key, await declare(ctx, e.id, key));
-  await castBallots(ctx, e.id, ["ravi", "elena", "zara"], ids, 2026);
+  await castDemoBallots(ctx.tx, ctx.receiptSecret, e.id, ["ravi", "elena", "zara"].map((k) => person(ctx, k)), ids, 2026);
 }
 
 /** Counted and published: the result page, the heat-map and the ballot list have something to show. */
@@ -318,7 +280,7 @@ async function seedPublished(ctx: SeedContext) {
   const ids = new Map<string, string>();
   for (const key of ["mateo", "samir", "mei", "grace", "jonas", "hannah"]) ids.set(key, await declare(ctx, e.id, key));
   const voters = ["ada", ...EVERYONE_BUT_STAFF].filter((k) => !["hannah", "noah", "tomasz"].includes(k));
-  await castBallots(ctx, e.id, voters, ids, 2025, { abstentions: 1 });
+  await castDemoBallots(ctx.tx, ctx.receiptSecret, e.id, voters.map((k) => person(ctx, k)), ids, 2025, { abstentions: 1 });
 
   const official = person(ctx, "olu");
   await tx.election.update({ where: { id: e.id }, data: { state: "CLOSED" } });
@@ -346,66 +308,16 @@ async function seedPublished(ctx: SeedContext) {
 }
 
 /**
- * Records that `voterKeys` voted and stores as many ballots, the way casting
- * does: the roll and the ballot store share nothing, ballots get random ids
- * and go in shuffled, and only an HMAC of each receipt code is kept (the codes
- * themselves are thrown away — nobody needs to check a demo ballot).
- * The rankings come from a seeded generator so the demo result is the same on
- * every machine; the secrecy-relevant parts stay random.
+ * A draft in Harbor built from the Kata folder the seed ships, imported the
+ * way an upload is (by Harbor's admin, declarations SUBMITTED and userless),
+ * with Olu appointed to review them. Priya's declaration names her demo
+ * address, so signed in as her it can be claimed.
  */
-async function castBallots(ctx: SeedContext, electionId: string, voterKeys: string[], candidateIds: Map<string, string>, seed: number, opts: { abstentions?: number } = {}) {
+async function seedImported(ctx: SeedContext) {
   const { tx } = ctx;
-  // Each voter's roll entry (seeded by GitHub login): participations are keyed on it.
-  const entries = await tx.electorateEntry.findMany({ where: { electionId }, select: { id: true, githubLogin: true } });
-  const entryOf = (k: string) => {
-    const entry = entries.find((e) => e.githubLogin === person(ctx, k).githubLogin);
-    if (!entry) throw new Error(`demo seed: ${k} is not on the roll of ${electionId}`);
-    return entry.id;
-  };
-  await tx.participation.createMany({ data: voterKeys.map((k) => ({ electionId, entryId: entryOf(k), userId: person(ctx, k).id })) });
-  const rnd = mulberry32(seed);
-  // Community sentiment, best first, that each generated ballot wobbles around.
-  const appeal = [...candidateIds.keys()].map((key, i) => ({ key, base: 1 - i * 0.12 }));
-  const rankings: string[][][] = voterKeys.map((_, n) => {
-    if (n < (opts.abstentions ?? 0)) return [];
-    const scored = appeal.map((c) => ({ id: candidateIds.get(c.key) ?? "", score: c.base + (rnd() - 0.5) * 0.6 })).sort((a, b) => b.score - a.score);
-    // Many voters rank only the people they know; some leave a tie.
-    const ranked = scored.slice(0, 3 + Math.floor(rnd() * (scored.length - 2)));
-    const tiers: string[][] = [];
-    for (const c of ranked) {
-      const last = tiers.at(-1);
-      if (last && rnd() < 0.12) last.push(c.id);
-      else tiers.push([c.id]);
-    }
-    return tiers;
-  });
-  await tx.ballot.createMany({
-    data: shuffle(rankings).map((ranking) => ({
-      id: randomUUID(),
-      electionId,
-      ranking,
-      receiptHash: createHmac("sha256", ctx.receiptSecret).update(randomBytes(20).toString("base64url")).digest("hex"),
-    })),
-  });
-}
-
-function shuffle<T>(items: T[]): T[] {
-  const a = [...items];
-  for (let i = a.length - 1; i > 0; i--) {
-    const j = randomBytes(4).readUInt32BE() % (i + 1);
-    [a[i], a[j]] = [a[j], a[i]];
-  }
-  return a;
-}
-
-// A tiny seeded PRNG: reproducible demo rankings without a dependency.
-function mulberry32(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const admin = person(ctx, DEMO_COMMUNITIES.harbor.admin);
+  const official = person(ctx, OFFICIAL.key);
+  const imported = await importKataElectionIn(tx, await demoKataElection(ctx.now), { communityId: communityId(ctx, "harbor"), actor: admin });
+  await tx.official.create({ data: { electionId: imported.id, userId: official.id } });
+  await appendAuditEntry(tx, { electionId: imported.id, actor: admin, action: "official.appointed", details: { userId: official.id, login: OFFICIAL.login } });
 }

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { requireCommunityAdmin } from "@/lib/auth/permissions";
-import { prisma } from "@/lib/db/client";
+import { prisma, type Tx } from "@/lib/db/client";
 import { appendAuditEntry } from "@/lib/audit/append-audit-entry";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import type { KataElection } from "@/lib/import/parse-kata-folder";
@@ -42,55 +42,63 @@ export async function importKataElection(
   parsed: KataElection,
   opts: { communityId: string; actor?: Actor | null },
 ): Promise<{ id: string; slug: string; communitySlug: string; candidates: number }> {
+  return prisma.$transaction((tx) => importKataElectionIn(tx, parsed, opts), { timeout: 60_000 });
+}
+
+/**
+ * The same inside the caller's transaction: the demo seed imports its Kata
+ * folder this way, in the transaction that creates the community it lands in.
+ */
+export async function importKataElectionIn(
+  tx: Tx,
+  parsed: KataElection,
+  opts: { communityId: string; actor?: Actor | null },
+): Promise<{ id: string; slug: string; communitySlug: string; candidates: number }> {
+  // Who asks first: a stranger learns nothing, not even what is wrong with the folder.
+  const admin = opts.actor === undefined ? null : await requireCommunityAdmin(tx, opts.actor, opts.communityId);
   const data = parseInput(Parsed, parsed);
   const slug = slugify(data.title);
   if (!slug) throw new ConflictError("The election's title gives no slug.");
   const at = (s: string | null | undefined) => (s ? new Date(s) : null);
-  return prisma.$transaction(
-    async (tx) => {
-      const admin = opts.actor === undefined ? null : await requireCommunityAdmin(tx, opts.actor, opts.communityId);
-      const community = await tx.community.findUnique({ where: { id: opts.communityId } });
-      if (!community) throw new NotFoundError("No such community.");
-      if (await tx.election.findUnique({ where: { communityId_slug: { communityId: community.id, slug } }, select: { id: true } })) {
-        throw new ConflictError(`${community.name} already has an election with the slug "${slug}"; it was probably imported before.`);
-      }
-      const e = await tx.election.create({
-        data: {
-          communityId: community.id,
-          method: community.defaultMethod,
-          unranked: community.defaultUnranked,
-          maxPerAffiliation: community.defaultMaxPerAffiliation,
-          slug,
-          title: data.title,
-          seats: data.seats,
-          nominationsOpenAt: at(data.schedule.nominationsOpen),
-          nominationsCloseAt: at(data.schedule.nominationsClose),
-          votingOpenAt: at(data.schedule.votingOpen),
-          votingCloseAt: at(data.schedule.votingClose),
-        },
-        select: { id: true, slug: true },
-      });
-      for (const c of data.candidates) {
-        const fields = {
-          displayName: c.name,
-          email: c.email?.toLowerCase() ?? "",
-          githubLogin: c.githubLogin?.replace(/^@/, "").toLowerCase() || null,
-          affiliation: c.affiliation || "none",
-          platform: c.platform || null,
-          statement: c.statement,
-        };
-        await tx.candidacy.create({
-          data: {
-            ...fields,
-            electionId: e.id,
-            affiliationInferred: c.affiliationInferred || !c.affiliation,
-            revisions: { create: { ...fields, number: 1, editedById: admin?.id ?? null } },
-          },
-        });
-      }
-      await appendAuditEntry(tx, { electionId: e.id, actor: admin, action: "election.imported", details: { source: "kata", community: community.slug, title: data.title, candidates: data.candidates.length } });
-      return { ...e, communitySlug: community.slug, candidates: data.candidates.length };
+  const community = await tx.community.findUnique({ where: { id: opts.communityId } });
+  if (!community) throw new NotFoundError("No such community.");
+  if (await tx.election.findUnique({ where: { communityId_slug: { communityId: community.id, slug } }, select: { id: true } })) {
+    throw new ConflictError(`${community.name} already has an election with the slug "${slug}"; it was probably imported before.`);
+  }
+  const e = await tx.election.create({
+    data: {
+      communityId: community.id,
+      method: community.defaultMethod,
+      unranked: community.defaultUnranked,
+      maxPerAffiliation: community.defaultMaxPerAffiliation,
+      slug,
+      title: data.title,
+      seats: data.seats,
+      nominationsOpenAt: at(data.schedule.nominationsOpen),
+      nominationsCloseAt: at(data.schedule.nominationsClose),
+      votingOpenAt: at(data.schedule.votingOpen),
+      votingCloseAt: at(data.schedule.votingClose),
     },
-    { timeout: 60_000 },
-  );
+    select: { id: true, slug: true },
+  });
+  for (const c of data.candidates) {
+    const fields = {
+      displayName: c.name,
+      email: c.email?.toLowerCase() ?? "",
+      githubLogin: c.githubLogin?.replace(/^@/, "").toLowerCase() || null,
+      affiliation: c.affiliation || "none",
+      platform: c.platform || null,
+      statement: c.statement,
+    };
+    await tx.candidacy.create({
+      data: {
+        ...fields,
+        electionId: e.id,
+        affiliationInferred: c.affiliationInferred || !c.affiliation,
+        revisions: { create: { ...fields, number: 1, editedById: admin?.id ?? null } },
+      },
+    });
+  }
+  await appendAuditEntry(tx, { electionId: e.id, actor: admin, action: "election.imported", details: { source: "kata", community: community.slug, title: data.title, candidates: data.candidates.length } });
+  return { ...e, communitySlug: community.slug, candidates: data.candidates.length };
 }

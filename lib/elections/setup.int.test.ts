@@ -7,66 +7,86 @@ import { updateElectionSettings } from "./update-election-settings";
 import { updateElectionSchedule } from "./update-election-schedule";
 import { openElection } from "./open-election";
 import { cancelElection } from "./cancel-election";
-import { expectRefused, makeAdmin, makeCandidate, makeElection, makeOfficial, makeUser, outsiders, uniq } from "@/test/helpers/factories";
+import { expectRefused, makeAdmin, makeCandidate, makeCommunity, makeCommunityAdmin, makeElection, makeOfficial, makeUser, outsiders, sharedCommunity, uniq } from "@/test/helpers/factories";
 
 const lastAudit = (electionId: string) => prisma.auditEntry.findFirst({ where: { electionId }, orderBy: { seq: "desc" } });
 
 describe("createElection", () => {
-  it("lets an admin create a draft election, audited", async () => {
-    const admin = await makeAdmin();
+  it("lets an admin of the community create a draft election there, audited", async () => {
+    const community = await makeCommunity();
+    const admin = await makeCommunityAdmin(community.id);
     const title = uniq("Architecture Committee 2025");
-    const { id, slug } = await createElection(admin, { title, seats: 3, maxPerAffiliation: 2 });
+    const { id, slug, communitySlug } = await createElection(admin, { communityId: community.id, title, seats: 3, maxPerAffiliation: 2 });
     expect(slug).toBe(title.toLowerCase().replace(/ /g, "-"));
+    expect(communitySlug).toBe(community.slug);
     const e = await prisma.election.findUniqueOrThrow({ where: { id } });
-    expect(e).toMatchObject({ state: "DRAFT", seats: 3, maxPerAffiliation: 2, method: "schulze", unranked: "exclude" });
+    expect(e).toMatchObject({ communityId: community.id, state: "DRAFT", seats: 3, maxPerAffiliation: 2, method: "schulze", unranked: "exclude" });
     expect(await lastAudit(id)).toMatchObject({ action: "election.created", actorId: admin.id });
   });
 
-  it("refuses everyone but an admin, changing nothing", async () => {
-    const e = await makeElection("draft");
-    for (const [, who] of await outsiders(e.id, false)) {
-      await expectRefused(() => createElection(who, { title: uniq("T"), seats: 1 }), ForbiddenError);
+  it("refuses everyone but an admin of the community (the instance admin and other communities' admins included), changing nothing", async () => {
+    const community = await makeCommunity();
+    const e = await makeElection("draft", { communityId: community.id });
+    const callers: [string, Parameters<typeof createElection>[0]][] = [
+      ...(await outsiders(e.id, false)),
+      ["official of an election of the community", await makeOfficial(e.id)],
+      ["instance admin not named in the community", await makeAdmin()],
+      ["admin of another community", await makeCommunityAdmin((await makeCommunity()).id)],
+    ];
+    for (const [, who] of callers) {
+      await expectRefused(() => createElection(who, { communityId: community.id, title: uniq("T"), seats: 1 }), ForbiddenError);
     }
-    const official = await makeOfficial(e.id);
-    await expectRefused(() => createElection(official, { title: uniq("T"), seats: 1 }), ForbiddenError);
   });
 
-  it("refuses bad input and duplicate slugs", async () => {
-    const admin = await makeAdmin();
-    await expectRefused(() => createElection(admin, { title: "", seats: 1 }), InvalidInputError, /title/);
-    await expectRefused(() => createElection(admin, { title: "T", seats: 0 }), InvalidInputError, /seats/);
-    await expectRefused(() => createElection(admin, { title: "T", seats: 1, method: "borda" as never }), InvalidInputError, /method/);
-    await expectRefused(() => createElection(admin, { title: "T", seats: 1, slug: "Bad Slug!" }), InvalidInputError, /slug/);
+  it("refuses bad input and duplicate slugs within the community, not across communities", async () => {
+    const community = await makeCommunity();
+    const admin = await makeCommunityAdmin(community.id);
+    const communityId = community.id;
+    await expectRefused(() => createElection(admin, { communityId, title: "", seats: 1 }), InvalidInputError, /title/);
+    await expectRefused(() => createElection(admin, { communityId, title: "T", seats: 0 }), InvalidInputError, /seats/);
+    await expectRefused(() => createElection(admin, { communityId, title: "T", seats: 1, method: "borda" as never }), InvalidInputError, /method/);
+    await expectRefused(() => createElection(admin, { communityId, title: "T", seats: 1, slug: "Bad Slug!" }), InvalidInputError, /slug/);
+    await expectRefused(() => createElection(admin, { communityId: "", title: "T", seats: 1 }), InvalidInputError);
     const slug = uniq("dup");
-    await createElection(admin, { title: "T", slug, seats: 1 });
-    await expectRefused(() => createElection(admin, { title: "T", slug, seats: 1 }), ConflictError, /already exists/);
+    await createElection(admin, { communityId, title: "T", slug, seats: 1 });
+    await expectRefused(() => createElection(admin, { communityId, title: "T", slug, seats: 1 }), ConflictError, /already has an election/);
+    // Slugs are unique per community: another community may use the same one.
+    const other = await makeCommunity();
+    const otherAdmin = await makeCommunityAdmin(other.id);
+    expect(await createElection(otherAdmin, { communityId: other.id, title: "T", slug, seats: 1 })).toMatchObject({ slug, communitySlug: other.slug });
   });
 });
 
 describe("appointOfficial", () => {
-  it("lets an admin appoint an existing user by login or email, audited", async () => {
-    const admin = await makeAdmin();
-    const e = await makeElection("draft");
+  it("lets an admin of the election's community appoint an existing user by login or email, audited", async () => {
+    const community = await makeCommunity();
+    const admin = await makeCommunityAdmin(community.id);
+    const e = await makeElection("draft", { communityId: community.id });
     const a = await makeUser();
     const b = await makeUser();
     await appointOfficial(admin, { electionId: e.id, login: a.githubLogin!.toUpperCase() });
     await appointOfficial(admin, { electionId: e.id, login: b.email! });
     expect(await prisma.official.count({ where: { electionId: e.id } })).toBe(2);
-    expect(await lastAudit(e.id)).toMatchObject({ action: "official.appointed" });
+    expect(await lastAudit(e.id)).toMatchObject({ action: "official.appointed", actorId: admin.id });
   });
 
-  it("refuses non-admins — officials included", async () => {
-    const e = await makeElection("draft");
+  it("refuses everyone else — officials, the instance admin and other communities' admins included", async () => {
+    const community = await makeCommunity();
+    const e = await makeElection("draft", { communityId: community.id });
     const target = await makeUser();
-    for (const [, who] of await outsiders(e.id, false)) {
+    const callers: [string, Parameters<typeof appointOfficial>[0]][] = [
+      ...(await outsiders(e.id, false)),
+      ["official of the election", await makeOfficial(e.id)],
+      ["instance admin not named in the community", await makeAdmin()],
+      ["admin of another community", await makeCommunityAdmin((await makeCommunity()).id)],
+    ];
+    for (const [, who] of callers) {
       await expectRefused(() => appointOfficial(who, { electionId: e.id, login: target.githubLogin! }), ForbiddenError);
     }
-    const official = await makeOfficial(e.id);
-    await expectRefused(() => appointOfficial(official, { electionId: e.id, login: target.githubLogin! }), ForbiddenError);
   });
 
   it("never makes a candidate an official of the same election (imported declarations included)", async () => {
-    const admin = await makeAdmin();
+    const admin = await makeCommunityAdmin((await sharedCommunity()).id);
     const e = await makeElection("nominations");
     const cand = await makeUser();
     await makeCandidate(e.id, { user: cand, status: "SUBMITTED" });
@@ -77,10 +97,11 @@ describe("appointOfficial", () => {
   });
 
   it("refuses unknown people, unknown elections and repeats", async () => {
-    const admin = await makeAdmin();
+    const admin = await makeCommunityAdmin((await sharedCommunity()).id);
     const e = await makeElection("draft");
     await expectRefused(() => appointOfficial(admin, { electionId: e.id, login: uniq("nobody") }), NotFoundError, /sign in/);
-    await expectRefused(() => appointOfficial(admin, { electionId: "nope", login: admin.githubLogin! }), NotFoundError);
+    // An unknown election has no community that names the caller.
+    await expectRefused(() => appointOfficial(admin, { electionId: "nope", login: admin.githubLogin! }), ForbiddenError);
     await expectRefused(() => appointOfficial(admin, { electionId: e.id, login: "" }), InvalidInputError, /login/);
     const official = await makeOfficial(e.id);
     await expectRefused(() => appointOfficial(admin, { electionId: e.id, login: official.githubLogin! }), ConflictError);
@@ -191,7 +212,7 @@ describe("openElection", () => {
     expect((await prisma.election.findUniqueOrThrow({ where: { id: e.id } })).state).toBe("SCHEDULED");
     expect(await lastAudit(e.id)).toMatchObject({ action: "election.opened" });
     await expectRefused(() => openElection(official, { electionId: e.id }), ConflictError, /draft/);
-    const bare = await prisma.election.create({ data: { slug: uniq("bare"), title: "Bare", seats: 1 } });
+    const bare = await prisma.election.create({ data: { communityId: (await sharedCommunity()).id, slug: uniq("bare"), title: "Bare", seats: 1 } });
     const o2 = await makeOfficial(bare.id);
     await expectRefused(() => openElection(o2, { electionId: bare.id }), ConflictError, /schedule/);
   });
@@ -203,20 +224,27 @@ describe("openElection", () => {
 });
 
 describe("cancelElection", () => {
-  it("lets an official or an admin cancel with a reason, audited", async () => {
+  it("lets an official or an admin of the community cancel with a reason, audited", async () => {
     const e = await makeElection("voting");
     const official = await makeOfficial(e.id);
     await cancelElection(official, { electionId: e.id, reason: "Roll was wrong" });
     expect((await prisma.election.findUniqueOrThrow({ where: { id: e.id } })).state).toBe("CANCELLED");
     expect(await lastAudit(e.id)).toMatchObject({ action: "election.cancelled", details: { reason: "Roll was wrong" } });
-    const e2 = await makeElection("draft");
-    await cancelElection(await makeAdmin(), { electionId: e2.id, reason: "Duplicate" });
+    const community = await makeCommunity();
+    const e2 = await makeElection("draft", { communityId: community.id });
+    const admin = await makeCommunityAdmin(community.id);
+    await cancelElection(admin, { electionId: e2.id, reason: "Duplicate" });
     expect((await prisma.election.findUniqueOrThrow({ where: { id: e2.id } })).state).toBe("CANCELLED");
+    expect(await lastAudit(e2.id)).toMatchObject({ action: "election.cancelled", actorId: admin.id });
   });
 
-  it("refuses others, a missing reason, and published or cancelled elections", async () => {
+  it("refuses others (the instance admin and other communities' admins included), a missing reason, and published or cancelled elections", async () => {
     const e = await makeElection("voting");
-    for (const [, who] of await outsiders(e.id, false)) await expectRefused(() => cancelElection(who, { electionId: e.id, reason: "x" }), ForbiddenError);
+    const callers: [string, Parameters<typeof cancelElection>[0]][] = [
+      ...(await outsiders(e.id, true)),
+      ["admin of another community", await makeCommunityAdmin((await makeCommunity()).id)],
+    ];
+    for (const [, who] of callers) await expectRefused(() => cancelElection(who, { electionId: e.id, reason: "x" }), ForbiddenError);
     const official = await makeOfficial(e.id);
     await expectRefused(() => cancelElection(official, { electionId: e.id, reason: " " }), InvalidInputError, /reason|why/);
     for (const phase of ["published", "cancelled"] as const) {

@@ -45,10 +45,39 @@ describe("hustings import kata --dry-run", () => {
   });
 
   it("exits 2 with the usage for bad arguments", () => {
-    for (const args of [["import"], ["import", "kata"], ["import", "elekto", fixtureFolder], ["import", "kata", fixtureFolder, "--force"]]) {
+    for (const args of [
+      ["import"],
+      ["import", "kata"],
+      ["import", "elekto", fixtureFolder],
+      ["import", "kata", fixtureFolder, "--force"],
+      ["import", "kata", fixtureFolder, "--community"],
+      ["import", "kata", fixtureFolder, "--community", "--dry-run"],
+    ]) {
       const r = hustings(...args);
       expect(r.status, args.join(" ")).toBe(2);
-      expect(r.stderr).toMatch(/usage: hustings import kata <folder> \[--dry-run\]/);
+      expect(r.stdout).toBe("");
+      expect(r.stderr).toMatch(/usage: hustings import kata <folder> --community <slug> \[--dry-run\]/);
     }
+  });
+
+  it("exits 2 with the usage when an import does not say which community, before touching any database", () => {
+    // A database that does not exist: the command must stop before it would connect.
+    const r = spawnSync(process.execPath, [join(root, "cli", "bin", "hustings.mjs"), "import", "kata", fixtureFolder], {
+      cwd: root,
+      encoding: "utf8",
+      timeout: 60_000,
+      env: { ...process.env, DATABASE_URL: "postgresql://nobody@127.0.0.1:9/none", AUDIT_SECRET: "x".repeat(40) },
+    });
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toMatch(/hustings import: say which community the election belongs to with --community <slug>\n/);
+    expect(r.stderr).toMatch(/usage: hustings import kata <folder> --community <slug> \[--dry-run\]/);
+    expect(r.stderr).not.toMatch(/ECONNREFUSED|PostgreSQL|\n\s+at /);
+  });
+
+  it("prints the usage with the --community option", () => {
+    const r = hustings("--help");
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain("import kata <folder> --community <slug> [--dry-run]");
   });
 });

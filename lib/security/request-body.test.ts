@@ -4,9 +4,14 @@ import { bodyLimitFor, DEFAULT_BODY_LIMIT, nestingDepth, UPLOAD_BODY_LIMIT } fro
 describe("bodyLimitFor", () => {
   it("allows the large limit only on the pages that upload files", () => {
     expect(bodyLimitFor("/admin/import")).toBe(UPLOAD_BODY_LIMIT);
-    expect(bodyLimitFor("/elections/harbor-2026/manage")).toBe(UPLOAD_BODY_LIMIT);
-    expect(bodyLimitFor("/elections/harbor-2026/vote")).toBe(DEFAULT_BODY_LIMIT);
-    expect(bodyLimitFor("/elections/harbor-2026/manage/extra")).toBe(DEFAULT_BODY_LIMIT);
+    expect(bodyLimitFor("/c/harbor/elections/harbor-2026/manage")).toBe(UPLOAD_BODY_LIMIT);
+    // A step page of the dashboard (the electorate upload is one).
+    expect(bodyLimitFor("/c/harbor/elections/harbor-2026/manage/electorate")).toBe(UPLOAD_BODY_LIMIT);
+    expect(bodyLimitFor("/c/harbor/elections/harbor-2026/manage/electorate/more")).toBe(DEFAULT_BODY_LIMIT);
+    expect(bodyLimitFor("/c/harbor/elections/harbor-2026/vote")).toBe(DEFAULT_BODY_LIMIT);
+    expect(bodyLimitFor("/c/harbor/admin")).toBe(DEFAULT_BODY_LIMIT);
+    // Old addresses only redirect: they never take an upload.
+    expect(bodyLimitFor("/elections/harbor-2026/manage")).toBe(DEFAULT_BODY_LIMIT);
     expect(bodyLimitFor("/admin")).toBe(DEFAULT_BODY_LIMIT);
     expect(bodyLimitFor("/")).toBe(DEFAULT_BODY_LIMIT);
   });

@@ -1,12 +1,13 @@
 // The upload action against the real database: its limits, and the server-side
-// refusal of anyone but an admin whatever the page showed them.
+// refusal of anyone but an admin of the chosen community whatever the page showed them.
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
-import { beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { prisma } from "@/lib/db/client";
 import { slugify } from "@/lib/elections/slug";
-import { dbDigest, makeAdmin, makeUser, uniq } from "@/test/helpers/factories";
+import type { Community } from "@/lib/generated/prisma/client";
+import { dbDigest, makeAdmin, makeCommunity, makeCommunityAdmin, makeElection, makeOfficial, makeUser, uniq } from "@/test/helpers/factories";
 
 const who = vi.hoisted(() => ({ actor: null as Actor | null }));
 vi.mock("@/lib/auth/current-actor", () => ({ getActor: async () => who.actor }));
@@ -29,8 +30,11 @@ async function folderFiles(title = `Kata Import ${uniq("t")}`): Promise<File[]> 
   );
 }
 
-function form(files: File[], folderName = ""): FormData {
+let community: Community;
+
+function form(files: File[], folderName = "", communityId = community.id): FormData {
   const fd = new FormData();
+  fd.set("communityId", communityId);
   for (const f of files) fd.append("files", f);
   fd.set("folderName", folderName);
   return fd;
@@ -44,26 +48,49 @@ async function expectError(fd: FormData, message: RegExp) {
 }
 
 describe("importKataFolderAction", () => {
-  beforeEach(async () => {
-    who.actor = await makeAdmin();
+  let communityAdmin: Actor;
+
+  beforeAll(async () => {
+    community = await makeCommunity();
+    communityAdmin = await makeCommunityAdmin(community.id);
   });
 
-  it("imports the folder as a draft and redirects to its manage page", async () => {
+  beforeEach(() => {
+    who.actor = communityAdmin;
+  });
+
+  it("imports the folder as a draft into the chosen community and redirects to its manage page", async () => {
     const title = `Kata Import ${uniq("ok")}`;
     const redirect = importKataFolderAction(null, form(await folderFiles(title)));
     const slug = slugify(title);
-    await expect(redirect).rejects.toMatchObject({ digest: expect.stringContaining(`/elections/${slug}/manage`) });
-    const e = await prisma.election.findUniqueOrThrow({ where: { slug }, include: { candidacies: true } });
+    await expect(redirect).rejects.toMatchObject({ digest: expect.stringContaining(`/c/${community.slug}/elections/${slug}/manage`) });
+    const e = await prisma.election.findUniqueOrThrow({ where: { communityId_slug: { communityId: community.id, slug } }, include: { candidacies: true } });
     expect(e.state).toBe("DRAFT");
     expect(e.candidacies.map((c) => c.displayName).sort()).toEqual(["Ada Quill", "Bo Lindqvist", "Cleo Morrow"]);
     expect(await prisma.auditEntry.findFirst({ where: { electionId: e.id } })).toMatchObject({ action: "election.imported", actorId: who.actor!.id });
   });
 
-  it("refuses anyone but an admin on the server, changing nothing", async () => {
-    for (const actor of [null, await makeUser()]) {
+  it("refuses anyone but an admin of the chosen community on the server, changing nothing", async () => {
+    const elsewhere = await makeCommunity();
+    const election = await makeElection("draft", { communityId: community.id });
+    const wrong: Array<Actor | null> = [
+      null,
+      await makeUser(),
+      await makeOfficial(election.id),
+      // The instance admin holds no power inside a community unless named there.
+      await makeAdmin(),
+      // An admin of another community, choosing this one (a form the page would never have shown them).
+      await makeCommunityAdmin(elsewhere.id),
+    ];
+    for (const actor of wrong) {
       who.actor = actor;
-      await expectError(form(await folderFiles()), actor ? /Only an administrator/ : /Sign in/);
+      await expectError(form(await folderFiles()), actor ? /Only an admin of this community/ : /Sign in/);
     }
+  });
+
+  it("refuses a missing or unknown community with a clear message, changing nothing", async () => {
+    await expectError(form(await folderFiles(), "", ""), /choose the community the election belongs to/);
+    await expectError(form(await folderFiles(), "", "no-such-community"), /Only an admin of this community/);
   });
 
   it("enforces the upload limits and names the offending file", async () => {

@@ -1,4 +1,6 @@
 -- Communities (issue 7): every election belongs to exactly one community.
+-- (No semicolons in these comments: prisma migrate deploy splits the script on
+-- every one, comments included.)
 -- Existing elections move, unchanged, into one default community, which an
 -- instance admin can then rename and give its admins. Slugs stay unique
 -- within a community, and the old /elections/<slug> links redirect.

@@ -5,7 +5,7 @@
 import { z } from "zod";
 import { prisma } from "@/lib/db/client";
 import { getActor } from "@/lib/auth/current-actor";
-import { isPublicElection } from "@/lib/elections/visibility";
+import { canSeeElection, isPublicElection } from "@/lib/elections/visibility";
 import { electionHref } from "@/app/_lib/paths";
 
 const Params = z.object({
@@ -23,16 +23,7 @@ async function redirectOldLink(request: Request, { params }: { params: Promise<{
   });
   const actor = candidates.some((e) => !isPublicElection(e)) ? await getActor() : null;
   const visible = [];
-  for (const e of candidates) {
-    if (isPublicElection(e)) visible.push(e);
-    else if (actor) {
-      const [official, admin] = await Promise.all([
-        prisma.official.findUnique({ where: { electionId_userId: { electionId: e.id, userId: actor.id } }, select: { userId: true } }),
-        prisma.communityAdmin.findUnique({ where: { communityId_userId: { communityId: e.communityId, userId: actor.id } }, select: { userId: true } }),
-      ]);
-      if (official || admin) visible.push(e);
-    }
-  }
+  for (const e of candidates) if (await canSeeElection(prisma, actor?.id, e)) visible.push(e);
   if (visible.length !== 1) return new Response(visible.length === 0 ? "Not found.\n" : "Several communities hold an election at this address; open it from its community's page.\n", { status: visible.length === 0 ? 404 : 300, headers: { "content-type": "text/plain; charset=utf-8" } });
   const url = new URL(request.url);
   const target = electionHref(visible[0].community.slug, slug, rest?.length ? `/${rest.map(encodeURIComponent).join("/")}` : "");

@@ -9,7 +9,7 @@ import { Markdown } from "@/components/markdown/Markdown";
 import { capInWords, methodInWords, unrankedRuleInWords } from "@/components/election-text";
 import { btn, btnPrimary, card, h1, h2, link } from "@/components/ui";
 import { visibleElection, loadElection } from "@/app/_lib/election";
-import { electionHref } from "@/app/_lib/paths";
+import { communityHref, electionHref } from "@/app/_lib/paths";
 
 type Params = { params: Promise<{ community: string; slug: string }> };
 
@@ -57,6 +57,12 @@ export default async function ElectionPage({ params }: Params) {
   return (
     <article className="space-y-6">
       <header className="space-y-2">
+        <p className="text-sm">
+          <Link href={communityHref(community)} className={link}>
+            {election.community.name}
+          </Link>
+          {(election.committee || election.community.committeeName) && <span className="text-gray-800"> · {election.committee || election.community.committeeName}</span>}
+        </p>
         <h1 className={h1}>{election.title}</h1>
         <p>
           <PhaseBadge phase={phase} />
