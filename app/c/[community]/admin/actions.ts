@@ -35,7 +35,8 @@ const createSchema = z.object({
     .trim()
     .default("")
     .transform((s, ctx) => {
-      if (s === "") return undefined;
+      // The form starts from the community's cap, so an emptied field means no cap for this election.
+      if (s === "") return null;
       const n = Number(s);
       if (!Number.isInteger(n) || n < 1) {
         ctx.addIssue({ code: "custom", message: "a whole number of seats, or empty" });
