@@ -4,7 +4,7 @@ import { prisma } from "@/lib/db/client";
 import { lifecycleChecklist } from "@/lib/elections/lifecycle-checklist";
 import { checklistFacts } from "@/lib/elections/checklist-facts";
 import { h1, link } from "@/components/ui";
-import { loadElection, visibleElection, type ElectionAddress, type ElectionRow } from "./election";
+import { loadElection, visibleElection, type ElectionAddress } from "./election";
 import { electionHref } from "./paths";
 
 // The one guard of every page of the official's dashboard. Pages call it

@@ -112,6 +112,9 @@ export default async function InstanceAdminPage() {
         <h2 id="communities-h" className={h2}>
           Communities
         </h2>
+        <p className={hint}>
+          Everyone sees them on the public <Link href="/communities" className={link}>communities page</Link>.
+        </p>
         <div className="mt-3 overflow-x-auto">
           <table className="w-full border-collapse text-sm">
             <caption className="sr-only">Every community on this instance with its admins</caption>

@@ -15,20 +15,23 @@ export interface ElectionRulesDefaults {
  * strength, affiliation cap), shared by the admin's "create" form and the
  * officials' settings form. Names match the fields the actions parse.
  */
-export function ElectionRulesFields({ defaults }: { defaults: ElectionRulesDefaults }) {
+export function ElectionRulesFields({ defaults, idPrefix = "", namePrefix }: { defaults: ElectionRulesDefaults; idPrefix?: string; namePrefix?: string }) {
+  // namePrefix "default" posts defaultSeats, defaultMethod, … (the community's defaults form).
+  const name = (n: string) => (namePrefix ? `${namePrefix}${n[0].toUpperCase()}${n.slice(1)}` : n);
+  const id = (n: string) => `${idPrefix}${n}`;
   return (
     <div className="grid gap-4 sm:grid-cols-2">
       <div>
-        <label htmlFor="seats" className={label}>
+        <label htmlFor={id("seats")} className={label}>
           Seats
         </label>
-        <input id="seats" name="seats" type="number" min={1} required defaultValue={defaults.seats} className={`${input} mt-1`} />
+        <input id={id("seats")} name={name("seats")} type="number" min={1} required defaultValue={defaults.seats} className={`${input} mt-1`} />
       </div>
       <div>
-        <label htmlFor="method" className={label}>
+        <label htmlFor={id("method")} className={label}>
           Counting method
         </label>
-        <select id="method" name="method" defaultValue={defaults.method} className={`${input} mt-1`}>
+        <select id={id("method")} name={name("method")} defaultValue={defaults.method} className={`${input} mt-1`}>
           {Object.entries(METHOD_LABELS).map(([v, l]) => (
             <option key={v} value={v}>
               {l}
@@ -37,39 +40,39 @@ export function ElectionRulesFields({ defaults }: { defaults: ElectionRulesDefau
         </select>
       </div>
       <div>
-        <label htmlFor="unranked" className={label}>
+        <label htmlFor={id("unranked")} className={label}>
           Unranked candidates
         </label>
-        <select id="unranked" name="unranked" defaultValue={defaults.unranked} className={`${input} mt-1`}>
+        <select id={id("unranked")} name={name("unranked")} defaultValue={defaults.unranked} className={`${input} mt-1`}>
           <option value="exclude">No opinion (exclude) — CIVS, Elekto</option>
           <option value="last">Below every ranked candidate (last) — Debian</option>
         </select>
       </div>
       {defaults.strength !== undefined && (
         <div>
-          <label htmlFor="strength" className={label}>
+          <label htmlFor={id("strength")} className={label}>
             Defeat strength (Schulze, Ranked Pairs)
           </label>
-          <select id="strength" name="strength" defaultValue={defaults.strength} className={`${input} mt-1`}>
+          <select id={id("strength")} name={name("strength")} defaultValue={defaults.strength} className={`${input} mt-1`}>
             <option value="winning">Winning votes</option>
             <option value="margins">Margins</option>
           </select>
         </div>
       )}
       <div>
-        <label htmlFor="maxPerAffiliation" className={label}>
+        <label htmlFor={id("maxPerAffiliation")} className={label}>
           Maximum seats per affiliation
         </label>
         <input
-          id="maxPerAffiliation"
-          name="maxPerAffiliation"
+          id={id("maxPerAffiliation")}
+          name={name("maxPerAffiliation")}
           type="number"
           min={1}
           defaultValue={defaults.maxPerAffiliation ?? ""}
-          aria-describedby="cap-hint"
+          aria-describedby={id("cap-hint")}
           className={`${input} mt-1`}
         />
-        <p id="cap-hint" className={hint}>
+        <p id={id("cap-hint")} className={hint}>
           Empty for no cap.
         </p>
       </div>

@@ -5,6 +5,14 @@ import { METHODS, UNRANKED_RULES } from "@/lib/tally/types";
 import { SLUG_PATTERN } from "@/lib/elections/slug";
 
 export const ROLL_FORMATS = ["csv", "kata-yaml", "elekto-voters"] as const;
+export type RollFormat = (typeof ROLL_FORMATS)[number];
+
+/** How people know the formats (admin form, import refusals). */
+export const ROLL_FORMAT_LABELS: Record<RollFormat, string> = {
+  csv: "CSV (login,email,name)",
+  "kata-yaml": "Kata electorate YAML",
+  "elekto-voters": "Elekto voters.yaml",
+};
 
 const httpUrl = z
   .url({ protocol: /^https?$/, message: "give an http(s) address" })

@@ -50,6 +50,7 @@ import { appointCommunityAdmin } from "./appoint-community-admin";
 import { createCommunity } from "./create-community";
 import { removeCommunityAdmin } from "./remove-community-admin";
 import { updateCommunity } from "./update-community";
+import { setCommunityLogo } from "./set-community-logo";
 
 /** Who may call the use case. */
 type Role =
@@ -113,6 +114,13 @@ const ROWS: Row[] = [
   { file: "lib/elections/remove-official.ts", role: "community admin", phase: "voting", call: (who, t) => removeOfficial(who, { electionId: t.election.id, userId: t.official.id }) },
   { file: "lib/elections/cancel-election.ts", role: "official or community admin", phase: "voting", call: (who, t) => cancelElection(who, { electionId: t.election.id, reason: "isolation test" }) },
   { file: "lib/communities/update-community.ts", role: "community admin or instance admin", phase: "draft", call: (who, _t, w) => updateCommunity(who, { communityId: w.a.id, name: uniq("Renamed") }) },
+  {
+    file: "lib/communities/set-community-logo.ts",
+    role: "community admin or instance admin",
+    phase: "draft",
+    // A PNG signature with a different tail each time, so the rightful upload always changes the row.
+    call: (who, _t, w) => setCommunityLogo(who, { communityId: w.a.id, logo: Buffer.concat([Buffer.from("89504e470d0a1a0a", "hex"), Buffer.from(uniq("png"))]) }),
+  },
   // Instance admins.
   { file: "lib/communities/create-community.ts", role: "instance admin", phase: "draft", call: (who) => createCommunity(who, { slug: uniq("iso"), name: "Isolation" }) },
   {
@@ -222,6 +230,11 @@ const NOT_ACTIONS: Record<string, string> = {
   "lib/ballots/sealed-ballot.ts": "pure: sealing pending ballots",
   "lib/ballots/shuffle.ts": "pure: a cryptographic shuffle",
   "lib/communities/community-input.ts": "zod fields of a community",
+  "lib/communities/logo-image.ts": "pure: which bytes may be a logo",
+  "lib/communities/committee-members.ts": "pure: a community's current committees from published results",
+  "lib/communities/election-groups.ts": "pure: open, upcoming and past",
+  "lib/communities/summary.ts": "pure: one plain line of a description",
+  "lib/electorate/open-elections-for-voter.ts": "read model: the caller's own open elections; writes nothing",
 };
 
 const USE_CASE_FOLDERS = ["lib/elections", "lib/electorate", "lib/candidacies", "lib/communities", "lib/ballots", "lib/sessions"];

@@ -4,7 +4,8 @@ import { requireOfficial, requireSignedIn } from "@/lib/auth/permissions";
 import { prisma } from "@/lib/db/client";
 import { appendAuditEntry } from "@/lib/audit/append-audit-entry";
 import { ConflictError, InvalidInputError } from "@/lib/errors";
-import { parseElectorate } from "@/lib/import/parse-electorate";
+import { detectElectorateFormat, parseElectorate } from "@/lib/import/parse-electorate";
+import { ROLL_FORMAT_LABELS } from "@/lib/communities/community-input";
 import { findElection } from "@/lib/elections/find-election";
 import { parseInput } from "@/lib/elections/parse-input";
 import { electorateImportRules } from "@/lib/elections/lifecycle-rules";
@@ -34,8 +35,10 @@ export async function importElectorate(actor: Actor | null, input: z.input<typeo
   await requireOfficial(prisma, actor, electionId);
   let parsed: { login?: string | null; email?: string | null; name?: string | null }[];
   try {
+    await requireAcceptedFormat(electionId, detectElectorateFormat(text));
     parsed = parseElectorate(text);
   } catch (err) {
+    if (err instanceof FormatNotAccepted) throw err;
     throw new InvalidInputError(`The electorate could not be read: ${err instanceof Error ? err.message : String(err)}`);
   }
   const rows = dedupe(parsed);
@@ -73,6 +76,21 @@ export async function importElectorate(actor: Actor | null, input: z.input<typeo
     },
     { timeout: 60_000 },
   );
+}
+
+/**
+ * The community's charter says how its rolls are made (rollFormats; empty =
+ * any). A roll in another format is refused before it is parsed. The formats
+ * are settings, not secrets, so reading them outside the write transaction is fine.
+ */
+class FormatNotAccepted extends InvalidInputError {}
+
+async function requireAcceptedFormat(electionId: string, format: keyof typeof ROLL_FORMAT_LABELS): Promise<void> {
+  const e = await prisma.election.findUnique({ where: { id: electionId }, select: { community: { select: { name: true, rollFormats: true } } } });
+  const accepted = e?.community.rollFormats ?? [];
+  if (accepted.length === 0 || accepted.includes(format)) return;
+  const names = accepted.map((f) => ROLL_FORMAT_LABELS[f as keyof typeof ROLL_FORMAT_LABELS] ?? f).join(", ");
+  throw new FormatNotAccepted(`This file is a ${ROLL_FORMAT_LABELS[format]}, which is not accepted by ${e!.community.name}: its elections take ${names}. Nothing was imported.`);
 }
 
 /** Lower-cases and drops repeats within the file itself, so one person yields one entry. */

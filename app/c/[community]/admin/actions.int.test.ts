@@ -77,4 +77,15 @@ describe("community admin actions", () => {
     expect(await prisma.official.findUnique({ where: { electionId_userId: { electionId: election.id, userId: official.id } } })).toBeNull();
     expect(await prisma.election.count({ where: { communityId: a.id } })).toBe(2);
   });
+
+  it("creates with the community's cap when the form keeps it, and without a cap when the admin empties the field", async () => {
+    const capped = await makeCommunity({ defaultMaxPerAffiliation: 2 });
+    const admin = await makeCommunityAdmin(capped.id);
+    const fields = { seats: "3", method: "schulze", unranked: "exclude" };
+    expect(await as(admin, () => createElectionAction(capped.id, null, form({ ...fields, title: "Kept cap", maxPerAffiliation: "2" })))).toMatchObject({ ok: true });
+    expect(await as(admin, () => createElectionAction(capped.id, null, form({ ...fields, title: "No cap", maxPerAffiliation: "" })))).toMatchObject({ ok: true });
+    const bySlug = async (slug: string) => (await prisma.election.findUniqueOrThrow({ where: { communityId_slug: { communityId: capped.id, slug } } })).maxPerAffiliation;
+    expect(await bySlug("kept-cap")).toBe(2);
+    expect(await bySlug("no-cap")).toBeNull();
+  });
 });

@@ -1,29 +1,45 @@
 import Link from "next/link";
 import type { Metadata } from "next";
-import { prisma } from "@/lib/db/client";
-import { electionPhase } from "@/lib/elections/phase";
-import { ActionForm } from "@/components/forms/ActionForm";
-import { PhaseBadge } from "@/components/PhaseBadge";
-import { ElectionRulesFields } from "@/components/forms/ElectionRulesFields";
-import { btn, h1, h2, hint, input, label, link, th, td } from "@/components/ui";
-import { currentActor } from "@/app/_lib/election";
-import { appointOfficialAction, createElectionAction, removeOfficialAction } from "./actions";
-import { communityHref, electionHref } from "@/app/_lib/paths";
-import { isCommunityAdminOf } from "@/app/_lib/election";
 import { notFound } from "next/navigation";
+import { prisma } from "@/lib/db/client";
+import { ActionForm } from "@/components/forms/ActionForm";
+import { ElectionRulesFields } from "@/components/forms/ElectionRulesFields";
+import { CommunityProfileForm } from "@/components/communities/CommunityProfileForm";
+import { CommunityLogoForm } from "@/components/communities/CommunityLogoForm";
+import { CommunityAdminsList } from "@/components/communities/CommunityAdminsList";
+import { CommunityAuditLog } from "@/components/communities/CommunityAuditLog";
+import { CommunityElectionsTable } from "@/components/communities/CommunityElectionsTable";
+import { h1, h2, hint, input, label, link } from "@/components/ui";
+import { currentActor, isCommunityAdminOf } from "@/app/_lib/election";
+import { communityAuditEntries, communityBySlug } from "@/app/_lib/community";
+import { communityHref } from "@/app/_lib/paths";
+import {
+  appointOfficialAction,
+  createElectionAction,
+  removeCommunityLogoAction,
+  removeOfficialAction,
+  setCommunityLogoAction,
+  updateCommunityAction,
+} from "./actions";
 
 type Params = { params: Promise<{ community: string }> };
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
-  const c = await prisma.community.findUnique({ where: { slug: (await params).community }, select: { name: true } });
+  const c = await communityBySlug((await params).community);
   return { title: c ? `Administration: ${c.name}` : "Administration" };
 }
 
+/**
+ * The community's admins run it here: its profile and defaults, its logo, its
+ * elections and their officials. An instance admin who is not one of them may
+ * edit the profile (they created the community) but not act inside it.
+ */
 export default async function CommunityAdminPage({ params }: Params) {
   const { community: slug } = await params;
-  const [community, actor] = await Promise.all([prisma.community.findUnique({ where: { slug } }), currentActor()]);
+  const [community, actor] = await Promise.all([communityBySlug(slug), currentActor()]);
   if (!community) notFound();
-  if (!(await isCommunityAdminOf(actor?.id, community.id))) {
+  const communityAdmin = await isCommunityAdminOf(actor?.id, community.id);
+  if (!communityAdmin && !actor?.isAdmin) {
     return (
       <div className="space-y-4">
         <h1 className={h1}>Administration</h1>
@@ -39,16 +55,52 @@ export default async function CommunityAdminPage({ params }: Params) {
     );
   }
 
-  const elections = await prisma.election.findMany({
-    where: { communityId: community.id },
-    orderBy: { createdAt: "desc" },
-    include: { officials: { orderBy: { appointedAt: "asc" }, include: { user: { select: { id: true, name: true, githubLogin: true, email: true } } } } },
-  });
+  const [elections, admins, audit] = await Promise.all([
+    communityAdmin
+      ? prisma.election.findMany({
+          where: { communityId: community.id },
+          orderBy: { createdAt: "desc" },
+          include: { officials: { orderBy: { appointedAt: "asc" }, include: { user: { select: { id: true, name: true, githubLogin: true, email: true } } } } },
+        })
+      : [],
+    prisma.communityAdmin.findMany({ where: { communityId: community.id }, orderBy: { appointedAt: "asc" }, include: { user: { select: { name: true, githubLogin: true, email: true } } } }),
+    communityAuditEntries(community.id),
+  ]);
 
   return (
     <div className="space-y-8">
       <h1 className={h1}>Administration: {community.name}</h1>
+      <p className="text-sm">
+        <Link href={communityHref(slug)} className={link}>
+          The community&apos;s public page
+        </Link>
+      </p>
+      {!communityAdmin && (
+        <p className="rounded-md border border-blue-800 bg-blue-50 p-4 text-blue-950" data-testid="instance-admin-note">
+          You administer this instance, not {community.name}: you may edit its profile and logo. Its elections and officials are for its admins, whom you appoint on the{" "}
+          <Link href="/admin" className={link}>
+            instance page
+          </Link>
+          .
+        </p>
+      )}
 
+      <section aria-labelledby="profile-h">
+        <h2 id="profile-h" className={h2}>
+          Profile and default rules
+        </h2>
+        <CommunityProfileForm community={community} action={updateCommunityAction.bind(null, community.id)} />
+      </section>
+
+      <section aria-labelledby="logo-h">
+        <h2 id="logo-h" className={h2}>
+          Logo
+        </h2>
+        <CommunityLogoForm community={community} upload={setCommunityLogoAction.bind(null, community.id)} remove={removeCommunityLogoAction.bind(null, community.id)} />
+      </section>
+
+      {communityAdmin && (
+        <>
       <section aria-labelledby="create-h">
         <h2 id="create-h" className={h2}>
           Create an election
@@ -115,62 +167,25 @@ export default async function CommunityAdminPage({ params }: Params) {
         <h2 id="elections-h" className={h2}>
           Elections of {community.name}
         </h2>
-        <table className="mt-3 w-full border-collapse text-sm">
-          <caption className="sr-only">Every election of this community with its officials</caption>
-          <thead>
-            <tr>
-              {["Election", "Phase", "Officials"].map((h) => (
-                <th key={h} scope="col" className={th}>
-                  {h}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {elections.map((e) => (
-              <tr key={e.id}>
-                <td className={td}>
-                  <Link href={electionHref(slug, e.slug)} className={link}>
-                    {e.title}
-                  </Link>{" "}
-                  ·{" "}
-                  <Link href={electionHref(slug, e.slug, "/manage")} className={link}>
-                    manage<span className="sr-only"> {e.title}</span>
-                  </Link>
-                </td>
-                <td className={td}>
-                  <PhaseBadge phase={electionPhase(e)} />
-                </td>
-                <td className={td}>
-                  {e.officials.length === 0 && "none yet"}
-                  <ul className="space-y-1">
-                    {e.officials.map((o) => {
-                      const who = o.user.name ?? o.user.githubLogin ?? o.user.email ?? o.user.id;
-                      return (
-                        <li key={o.userId}>
-                          <ActionForm
-                            action={removeOfficialAction}
-                            submitLabel="Remove"
-                            pendingLabel="Removing…"
-                            confirm={`Remove ${who} as an official of ${e.title}? They lose access to it at once.`}
-                            ariaLabel={`Remove ${who} as an official of ${e.title}`}
-                            className="flex flex-wrap items-center gap-2"
-                            buttonClassName={btn}
-                          >
-                            <span>{who}</span>
-                            <input type="hidden" name="electionId" value={e.id} />
-                            <input type="hidden" name="userId" value={o.userId} />
-                            <input type="hidden" name="name" value={who} />
-                          </ActionForm>
-                        </li>
-                      );
-                    })}
-                  </ul>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <CommunityElectionsTable communitySlug={slug} elections={elections} removeOfficial={removeOfficialAction} />
+      </section>
+        </>
+      )}
+
+      <section aria-labelledby="admins-h">
+        <h2 id="admins-h" className={h2}>
+          Admins of {community.name}
+        </h2>
+        <p className={hint}>Appointed and removed by the instance&apos;s administrators.</p>
+        <CommunityAdminsList admins={admins} />
+      </section>
+
+      <section aria-labelledby="audit-h">
+        <h2 id="audit-h" className={h2}>
+          Recent changes
+        </h2>
+        <p className={hint}>Role changes and edits of this community and its elections&apos; officials, from the audit log.</p>
+        <CommunityAuditLog entries={audit} />
       </section>
     </div>
   );
