@@ -10,8 +10,8 @@ export { communityHref, electionHref };
 /** The demo seed's elections and their communities (lib/demo/seed-demo.ts DEMO_SLUGS, DEMO_COMMUNITIES). */
 export const DEMO = {
   lighthouse: { community: "lighthouse", communityName: "Lighthouse", slug: "lighthouse-tsc-2026", title: "Lighthouse Technical Steering Committee 2026" },
-  harbor: { community: "harbor", communityName: "Harbor", slug: "harbor-ac-spring-2026", title: "Harbor Project Architecture Committee — Spring 2026" },
-  beacon: { community: "beacon", communityName: "Beacon", slug: "beacon-board-2025", title: "Beacon Foundation Board 2025" },
+  harbor: { community: "harbor", communityName: "Harbor Project", slug: "harbor-ac-spring-2026", title: "Harbor Project Architecture Committee — Spring 2026" },
+  beacon: { community: "beacon", communityName: "Beacon Foundation", slug: "beacon-board-2025", title: "Beacon Foundation Board 2025" },
 } as const;
 
 export type DemoElection = keyof typeof DEMO;
