@@ -68,12 +68,11 @@ test.afterAll(async () => {
   for (const page of people.values()) await page.context().close();
 });
 
-test("a community's admin page refuses another community's admin, the instance admin not named there, a voter and anonymous, and shows no form", async ({ browser }) => {
+test("a community's admin page refuses another community's admin, a voter and anonymous, and gives the instance admin not named there only the profile", async ({ browser }) => {
   const refused: [string, string | null, CommunityRef][] = [
     ["North's admin on South", "wenli", SOUTH],
     ["South's admin on North", "mei-tanaka", NORTH],
     ["North's admin on a demo community", "wenli", { slug: DEMO.harbor.community, name: DEMO.harbor.communityName }],
-    ["the instance admin, not named in South", "ada-admin", SOUTH],
     ["a voter", "vera-voter", NORTH],
     ["anonymous", null, NORTH],
   ];
@@ -84,6 +83,16 @@ test("a community's admin page refuses another community's admin, the instance a
     for (const form of ["Create an election", "Appoint an official"]) await expect(page.getByRole("form", { name: form }), who).toHaveCount(0);
     await expect(page.getByRole("table"), who).toHaveCount(0);
   }
+  // The instance admin, not named in South, may edit its profile (updateCommunity allows it) but
+  // gets none of its admins' powers: no election or official forms, no elections table (the
+  // community's audit log, where her own appointments are, stays readable).
+  const ada = await pageOf(browser, "ada-admin");
+  await ada.goto(communityHref(SOUTH.slug, "/admin"));
+  await expect(ada.getByText(`You administer this instance, not ${SOUTH.name}`)).toBeVisible();
+  await expect(ada.getByRole("form", { name: "Community profile and default rules" })).toBeVisible();
+  for (const form of ["Create an election", "Appoint an official"]) await expect(ada.getByRole("form", { name: form })).toHaveCount(0);
+  await expect(ada.getByRole("table", { name: "Every election of this community with its officials" })).toHaveCount(0);
+  await expect(ada.getByRole("table", { name: "Recent audit entries of this community, newest first" })).toBeVisible();
   await expect((await pageOf(browser, null)).getByTestId("forbidden").getByRole("link", { name: "Sign in" })).toHaveAttribute("href", `/signin?callbackUrl=${encodeURIComponent(communityHref(NORTH.slug, "/admin"))}`);
 
   // The instance admin's page is no community admin's.
