@@ -2,7 +2,9 @@ import Link from "next/link";
 import type { Metadata } from "next";
 import { prisma } from "@/lib/db/client";
 import { ActionForm } from "@/components/forms/ActionForm";
-import { btn, h1, h2, hint, input, label, link, th, td } from "@/components/ui";
+import { RoleHolders, personLabel } from "@/components/roles/RoleHolders";
+import { AppointForm } from "@/components/roles/AppointForm";
+import { h1, h2, hint, input, label, link, th, td } from "@/components/ui";
 import { currentActor } from "@/app/_lib/election";
 import { communityHref } from "@/app/_lib/paths";
 import { appointCommunityAdminAction, createCommunityAction, removeCommunityAdminAction, revokeSessionsAction } from "./actions";
@@ -68,29 +70,15 @@ export default async function InstanceAdminPage() {
           Appoint a community admin
         </h2>
         <p className={hint}>Community admins create their community&apos;s elections and appoint the officials who run them.</p>
-        <ActionForm action={appointCommunityAdminAction} submitLabel="Appoint admin" ariaLabel="Appoint a community admin" className="mt-3 max-w-2xl space-y-4">
-          <div>
-            <label htmlFor="communityId" className={label}>
-              Community
-            </label>
-            <select id="communityId" name="communityId" required className={`${input} mt-1`}>
-              {communities.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name} ({c.slug})
-                </option>
-              ))}
-            </select>
-          </div>
-          <div>
-            <label htmlFor="login" className={label}>
-              GitHub login or email
-            </label>
-            <input id="login" name="login" required aria-describedby="login-hint" className={`${input} mt-1`} />
-            <p id="login-hint" className={hint}>
-              The person must have signed in once.
-            </p>
-          </div>
-        </ActionForm>
+        <AppointForm
+          action={appointCommunityAdminAction}
+          title="Appoint a community admin"
+          submitLabel="Appoint admin"
+          field="communityId"
+          placeLabel="Community"
+          places={communities.map((c) => ({ value: c.id, label: `${c.name} (${c.slug})` }))}
+          hint="The person must have signed in once."
+        />
       </section>
 
       <section aria-labelledby="sessions-h">
@@ -137,30 +125,13 @@ export default async function InstanceAdminPage() {
                   </td>
                   <td className={td}>{c._count.elections}</td>
                   <td className={td}>
-                    {c.admins.length === 0 && "none yet"}
-                    <ul className="space-y-1">
-                      {c.admins.map((a) => {
-                        const who = a.user.name ?? a.user.githubLogin ?? a.user.email ?? a.userId;
-                        return (
-                          <li key={a.userId}>
-                            <ActionForm
-                              action={removeCommunityAdminAction}
-                              submitLabel="Remove"
-                              pendingLabel="Removing…"
-                              confirm={`Remove ${who} as an admin of ${c.name}? They lose their powers there at once.`}
-                              ariaLabel={`Remove ${who} as an admin of ${c.name}`}
-                              className="flex flex-wrap items-center gap-2"
-                              buttonClassName={btn}
-                            >
-                              <span>{who}</span>
-                              <input type="hidden" name="communityId" value={c.id} />
-                              <input type="hidden" name="userId" value={a.userId} />
-                              <input type="hidden" name="name" value={who} />
-                            </ActionForm>
-                          </li>
-                        );
-                      })}
-                    </ul>
+                    <RoleHolders
+                      holders={c.admins.map((a) => ({ userId: a.userId, name: personLabel(a.user, a.userId) }))}
+                      remove={removeCommunityAdminAction}
+                      scope={["communityId", c.id]}
+                      role={`an admin of ${c.name}`}
+                      consequence="They lose their powers there at once."
+                    />
                   </td>
                 </tr>
               ))}

@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { electionPhase } from "@/lib/elections/phase";
-import { ActionForm } from "@/components/forms/ActionForm";
+import { RoleHolders, personLabel } from "@/components/roles/RoleHolders";
 import { PhaseBadge } from "@/components/PhaseBadge";
-import { btn, link, td, th } from "@/components/ui";
+import { link, td, th } from "@/components/ui";
 import type { ActionState } from "@/app/_lib/action-state";
 import { electionHref } from "@/app/_lib/paths";
 import type { Schedule } from "@/lib/elections/phase";
@@ -54,30 +54,13 @@ export function CommunityElectionsTable({
               <PhaseBadge phase={electionPhase(e)} />
             </td>
             <td className={td}>
-              {e.officials.length === 0 && "none yet"}
-              <ul className="space-y-1">
-                {e.officials.map((o) => {
-                  const who = o.user.name ?? o.user.githubLogin ?? o.user.email ?? o.user.id;
-                  return (
-                    <li key={o.userId}>
-                      <ActionForm
-                        action={removeOfficial}
-                        submitLabel="Remove"
-                        pendingLabel="Removing…"
-                        confirm={`Remove ${who} as an official of ${e.title}? They lose access to it at once.`}
-                        ariaLabel={`Remove ${who} as an official of ${e.title}`}
-                        className="flex flex-wrap items-center gap-2"
-                        buttonClassName={btn}
-                      >
-                        <span>{who}</span>
-                        <input type="hidden" name="electionId" value={e.id} />
-                        <input type="hidden" name="userId" value={o.userId} />
-                        <input type="hidden" name="name" value={who} />
-                      </ActionForm>
-                    </li>
-                  );
-                })}
-              </ul>
+              <RoleHolders
+                holders={e.officials.map((o) => ({ userId: o.userId, name: personLabel(o.user, o.userId) }))}
+                remove={removeOfficial}
+                scope={["electionId", e.id]}
+                role={`an official of ${e.title}`}
+                consequence="They lose access to it at once."
+              />
             </td>
           </tr>
         ))}

@@ -9,6 +9,7 @@ import { CommunityLogoForm } from "@/components/communities/CommunityLogoForm";
 import { CommunityAdminsList } from "@/components/communities/CommunityAdminsList";
 import { CommunityAuditLog } from "@/components/communities/CommunityAuditLog";
 import { CommunityElectionsTable } from "@/components/communities/CommunityElectionsTable";
+import { AppointForm } from "@/components/roles/AppointForm";
 import { h1, h2, hint, input, label, link } from "@/components/ui";
 import { currentActor, isCommunityAdminOf } from "@/app/_lib/election";
 import { communityAuditEntries, communityBySlug } from "@/app/_lib/community";
@@ -138,29 +139,15 @@ export default async function CommunityAdminPage({ params }: Params) {
         <h2 id="appoint-h" className={h2}>
           Appoint an official
         </h2>
-        <ActionForm action={appointOfficialAction} submitLabel="Appoint official" ariaLabel="Appoint an official" className="mt-3 max-w-2xl space-y-4">
-          <div>
-            <label htmlFor="electionId" className={label}>
-              Election
-            </label>
-            <select id="electionId" name="electionId" required className={`${input} mt-1`}>
-              {elections.map((e) => (
-                <option key={e.id} value={e.id}>
-                  {e.title} ({e.slug})
-                </option>
-              ))}
-            </select>
-          </div>
-          <div>
-            <label htmlFor="login" className={label}>
-              GitHub login or email
-            </label>
-            <input id="login" name="login" required aria-describedby="login-hint" className={`${input} mt-1`} />
-            <p id="login-hint" className={hint}>
-              The person must have signed in once. A candidate in the election cannot be one of its officials.
-            </p>
-          </div>
-        </ActionForm>
+        <AppointForm
+          action={appointOfficialAction}
+          title="Appoint an official"
+          submitLabel="Appoint official"
+          field="electionId"
+          placeLabel="Election"
+          places={elections.map((e) => ({ value: e.id, label: `${e.title} (${e.slug})` }))}
+          hint="The person must have signed in once. A candidate in the election cannot be one of its officials."
+        />
       </section>
 
       <section aria-labelledby="elections-h">
