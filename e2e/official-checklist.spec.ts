@@ -2,7 +2,7 @@
 // official walks a new election's first steps and sees each step's status
 // change as they act, on a desktop and on a 375 px phone; both pass axe, and
 // on the phone the page never scrolls sideways and its controls are big enough
-// to tap. The closing note's screenshots are taken from the demo data.
+// to tap. Screenshots from the demo data go to e2e/screenshots (git-ignored); docs/screenshots holds the copies the docs show.
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { signInWithOidc } from "./helpers/sign-in";
@@ -192,11 +192,11 @@ test("screenshots of the checklist dashboard in a mid-lifecycle demo election", 
   await desktop.goto(dashboard);
   await expect(desktop.getByTestId("step-nominations")).toHaveAttribute("data-status", "next");
   await expect(desktop.getByTestId("step-nominations")).toContainText("awaits review");
-  await desktop.screenshot({ path: "docs/screenshots/dashboard-desktop.png", fullPage: true });
+  await desktop.screenshot({ path: "e2e/screenshots/dashboard-desktop.png", fullPage: true });
   const phone = await personPage(browser, "olu-official", PHONE);
   await phone.goto(dashboard);
   await expect(phone.getByTestId("step-switcher")).toBeVisible();
-  await phone.screenshot({ path: "docs/screenshots/dashboard-phone.png", fullPage: true });
+  await phone.screenshot({ path: "e2e/screenshots/dashboard-phone.png", fullPage: true });
   await desktop.context().close();
   await phone.context().close();
 });
