@@ -7,6 +7,7 @@ import type { ActionState } from "@/app/_lib/action-state";
 import { prisma } from "@/lib/db/client";
 import type { Community } from "@/lib/generated/prisma/client";
 import { dbDigest, makeAdmin, makeCommunity, makeCommunityAdmin, makeElection, makeOfficial, makeUser, uniq } from "@/test/helpers/factories";
+import { formData, runAs } from "@/test/helpers/server-action-calls";
 
 const who = vi.hoisted(() => ({ actor: null as Actor | null }));
 vi.mock("@/lib/auth/current-actor", () => ({ getActor: async () => who.actor }));
@@ -15,11 +16,7 @@ vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
 const { createCommunityAction, appointCommunityAdminAction, removeCommunityAdminAction, revokeSessionsAction } = await import("./actions");
 
-function form(fields: Record<string, string>): FormData {
-  const fd = new FormData();
-  for (const [k, v] of Object.entries(fields)) fd.set(k, v);
-  return fd;
-}
+const form = formData;
 
 let community: Community;
 let sitting: Actor;
@@ -41,14 +38,7 @@ beforeAll(async () => {
   ];
 });
 
-async function as(actor: Actor | null, run: () => Promise<ActionState>): Promise<ActionState> {
-  who.actor = actor;
-  try {
-    return await run();
-  } finally {
-    who.actor = null;
-  }
-}
+const as = (actor: Actor | null, run: () => Promise<ActionState>) => runAs(who, actor, run);
 
 describe("instance admin actions", () => {
   const ACTIONS: [string, () => Promise<ActionState>][] = [

@@ -8,6 +8,7 @@ import type { ActionState } from "@/app/_lib/action-state";
 import { prisma } from "@/lib/db/client";
 import type { Community, Election } from "@/lib/generated/prisma/client";
 import { dbDigest, makeAdmin, makeCommunity, makeCommunityAdmin, makeElection, makeOfficial, makeUser, uniq } from "@/test/helpers/factories";
+import { formData, runAs } from "@/test/helpers/server-action-calls";
 
 const who = vi.hoisted(() => ({ actor: null as Actor | null }));
 vi.mock("@/lib/auth/current-actor", () => ({ getActor: async () => who.actor }));
@@ -16,11 +17,7 @@ vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
 const { createElectionAction, appointOfficialAction, removeOfficialAction } = await import("./actions");
 
-function form(fields: Record<string, string>): FormData {
-  const fd = new FormData();
-  for (const [k, v] of Object.entries(fields)) fd.set(k, v);
-  return fd;
-}
+const form = formData;
 
 let a: Community;
 let election: Election;
@@ -42,14 +39,7 @@ beforeAll(async () => {
   ];
 });
 
-async function as(actor: Actor | null, run: () => Promise<ActionState>): Promise<ActionState> {
-  who.actor = actor;
-  try {
-    return await run();
-  } finally {
-    who.actor = null;
-  }
-}
+const as = (actor: Actor | null, run: () => Promise<ActionState>) => runAs(who, actor, run);
 
 describe("community admin actions", () => {
   const ACTIONS: [string, () => Promise<ActionState>][] = [
