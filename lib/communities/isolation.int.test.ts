@@ -213,6 +213,7 @@ const NOT_ACTIONS: Record<string, string> = {
   "lib/elections/visibility.ts": "who may see an election; lib/elections/visibility.int.test.ts tries it across communities",
   "lib/electorate/check-eligibility.ts": "reads whether the caller themselves is on the roll",
   "lib/electorate/request-exception.ts": "a member's own request to vote; any signed-in member not on the roll",
+  "lib/electorate/withdraw-exception.ts": "only the request's own author (lib/electorate/exception-requests.int.test.ts tries another member)",
   "lib/candidacies/fields.ts": "zod fields of a declaration",
   "lib/candidacies/submit-candidacy.ts": "a member's own declaration; any signed-in member but the election's officials",
   "lib/candidacies/edit-candidacy.ts": "only the declaration's own author",

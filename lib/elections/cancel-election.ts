@@ -21,7 +21,7 @@ export async function cancelElection(actor: Actor | null, input: z.input<typeof 
     const who = await requireOfficialOrCommunityAdmin(tx, actor, electionId);
     const { count } = await tx.election.updateMany({
       where: { id: electionId, state: { in: [...CANCELLABLE_STATES] } },
-      data: { state: "CANCELLED" },
+      data: { state: "CANCELLED", cancelledAt: new Date(), cancelReason: reason },
     });
     if (count !== 1) {
       if (!(await tx.election.findUnique({ where: { id: electionId }, select: { id: true } }))) throw new NotFoundError("No such election.");

@@ -31,7 +31,7 @@ export async function closeVoting(actor: Actor | null, input: z.input<typeof Inp
       const e = await findElection(tx, electionId);
       const refusal = closeVotingRefusal(e, new Date());
       if (refusal) throw new ConflictError(refusal);
-      const { count } = await tx.election.updateMany({ where: { id: electionId, state: "SCHEDULED" }, data: { state: "CLOSED" } });
+      const { count } = await tx.election.updateMany({ where: { id: electionId, state: "SCHEDULED" }, data: { state: "CLOSED", votingClosedAt: new Date() } });
       if (count !== 1) throw new ConflictError("Voting is already closed.");
       const box = await shuffleBallotBox(tx, electionId);
       await appendAuditEntry(tx, {

@@ -73,6 +73,23 @@ export function exceptionRequestRefusal(e: Pick<Election, "state" | "votingClose
   return null;
 }
 
+/** How many times one member may ask for an exception in one election. */
+export const MAX_EXCEPTION_REQUESTS = 3;
+
+/**
+ * Why a member may not ask again given their latest request, or null when they
+ * may: not while one is pending or after a grant, and not past the limit.
+ */
+export function repeatRequestRefusal(latest: { attempt: number; status: string } | null): string | null {
+  if (!latest) return null;
+  if (latest.status === "PENDING") return "You have already asked; the officials will decide.";
+  if (latest.status === "GRANTED") return "Your request was granted: you are on the electorate.";
+  if (latest.attempt >= MAX_EXCEPTION_REQUESTS) {
+    return `You have asked ${MAX_EXCEPTION_REQUESTS} times, the most one member may in one election; write to the officials directly.`;
+  }
+  return null;
+}
+
 /** Why exception requests can no longer be decided, or null while they can (pure, for the dashboard). */
 export function exceptionDecisionLockReason(e: { state: string }): string | null {
   return e.state !== "DRAFT" && e.state !== "SCHEDULED" ? "The electorate of this election can no longer change." : null;

@@ -12,6 +12,23 @@ export interface Schedule {
   votingCloseAt: Date | null;
 }
 
+/**
+ * When voting really ended: the moment officials closed it when that came
+ * before the scheduled close, else the scheduled close (ballots are refused
+ * from then on even if the close is recorded later). Every public page shows
+ * this, never the bare schedule, once voting is over.
+ */
+export function votingEndedAt(e: { votingCloseAt: Date | null; votingClosedAt?: Date | null }): Date | null {
+  const closed = e.votingClosedAt ?? null;
+  if (closed && (!e.votingCloseAt || closed < e.votingCloseAt)) return closed;
+  return e.votingCloseAt;
+}
+
+/** True when officials closed voting before its scheduled end. */
+export function closedEarly(e: { votingCloseAt: Date | null; votingClosedAt?: Date | null }): boolean {
+  return !!e.votingClosedAt && (!e.votingCloseAt || e.votingClosedAt < e.votingCloseAt);
+}
+
 export function electionPhase(e: Schedule, now: Date = new Date()): Phase {
   switch (e.state) {
     case "DRAFT":

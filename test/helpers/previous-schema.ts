@@ -184,13 +184,16 @@ export async function fillPreviousSchema(url: string, opts: { demo?: boolean } =
  * Per table: how many rows, and a digest of every row without the columns
  * the communities migration adds (so equal digests mean no row was lost or changed).
  */
+// Columns added by migrations after the previous schema; the digests compare what was already there.
+const LATER_COLUMNS = ["communityId", "committee", "votingClosedAt", "cancelledAt", "cancelReason", "attempt", "withdrawnAt"].map((c) => `'${c}'`).join(", ");
+
 export async function tableDigests(url: string): Promise<Record<string, string>> {
   return withClient(url, async (c) => {
     const tables = (await c.query<{ t: string }>(`SELECT tablename AS t FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations' ORDER BY 1`)).rows.map((r) => r.t);
     const out: Record<string, string> = {};
     for (const t of tables) {
       const { rows } = await c.query<{ n: number; d: string }>(
-        `SELECT count(*)::int AS n, md5(coalesce(string_agg(j::text, '|' ORDER BY j::text), '')) AS d FROM (SELECT to_jsonb(x) - 'communityId' - 'committee' AS j FROM "${t}" x) s`,
+        `SELECT count(*)::int AS n, md5(coalesce(string_agg(j::text, '|' ORDER BY j::text), '')) AS d FROM (SELECT to_jsonb(x) - ARRAY[${LATER_COLUMNS}] AS j FROM "${t}" x) s`,
       );
       out[t] = `${rows[0].n}:${rows[0].d}`;
     }

@@ -36,8 +36,9 @@ export default async function ElectionPage({ params }: Params) {
           .then((p) => p !== null)
       : false,
     actor
-      ? prisma.exceptionRequest.findUnique({
-          where: { electionId_userId: { electionId: election.id, userId: actor.id } },
+      ? prisma.exceptionRequest.findFirst({
+          where: { electionId: election.id, userId: actor.id },
+          orderBy: { attempt: "desc" },
           select: { status: true },
         })
       : null,

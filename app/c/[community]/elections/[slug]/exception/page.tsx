@@ -15,7 +15,7 @@ export default async function ExceptionPage({ params }: Params) {
   const { community, slug } = await params;
   const { election, actor } = await loadElection({ community, slug });
   const existing = actor
-    ? await prisma.exceptionRequest.findUnique({ where: { electionId_userId: { electionId: election.id, userId: actor.id } } })
+    ? await prisma.exceptionRequest.findFirst({ where: { electionId: election.id, userId: actor.id }, orderBy: { attempt: "desc" } })
     : null;
   const refusal = exceptionRequestRefusal(election, new Date());
 
