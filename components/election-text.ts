@@ -1,4 +1,5 @@
 // Election rules in plain words, shared by the election page, the ballot and
+import { normaliseAffiliation } from "@/lib/tally/fill-seats";
 // the results so the same rule is never described two different ways.
 
 export const METHOD_LABELS: Record<string, string> = {
@@ -32,4 +33,13 @@ export function unrankedRuleInWords(rule: string, method?: string): string {
 
 export function capInWords(max: number | null | undefined): string {
   return max ? `At most ${max} seat${max === 1 ? "" : "s"} per affiliation (company), counting continuing members.` : "No limit per affiliation.";
+}
+
+/**
+ * A candidate's or member's affiliation for people to read: "none" (how
+ * declarations store the lack of one, and what the cap ignores) reads as
+ * "No affiliation", never as missing data.
+ */
+export function affiliationInWords(affiliation: string | null | undefined): string {
+  return normaliseAffiliation(affiliation) === null ? "No affiliation" : affiliation!.trim();
 }
