@@ -1,6 +1,6 @@
 // Election rules in plain words, shared by the election page, the ballot and
-import { normaliseAffiliation } from "@/lib/tally/fill-seats";
 // the results so the same rule is never described two different ways.
+import { normaliseAffiliation } from "@/lib/tally/fill-seats";
 
 export const METHOD_LABELS: Record<string, string> = {
   schulze: "Schulze (a Condorcet method: candidates are compared pair by pair)",
