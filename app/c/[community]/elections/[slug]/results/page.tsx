@@ -3,8 +3,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { prisma } from "@/lib/db/client";
 import type { StoredResult } from "@/lib/elections/tally-election";
-import { PairwiseHeatmap } from "@/components/results/PairwiseHeatmap";
-import { StrongestPaths } from "@/components/results/StrongestPaths";
+import { PairwiseTables } from "@/components/results/PairwiseTables";
 import { WinnersBox } from "@/components/results/WinnersBox";
 import { RankingTable } from "@/components/results/RankingTable";
 import { RoundsTable } from "@/components/results/RoundsTable";
@@ -16,10 +15,10 @@ import { VotingEnded } from "@/components/results/VotingEnded";
 import { ActionForm } from "@/components/forms/ActionForm";
 import { LocalTime } from "@/components/LocalTime";
 import { PhaseBadge } from "@/components/PhaseBadge";
-import { h1, h2, link } from "@/components/ui";
+import { h1, link } from "@/components/ui";
 import { visibleElection, loadElection } from "@/app/_lib/election";
 import { BackToElection } from "@/components/BackToElection";
-import { ReceiptCheck } from "@/components/ballot/ReceiptCheck";
+import { CheckYourBallot } from "@/components/results/CheckYourBallot";
 import { viewBallotAction } from "../vote/actions";
 import { publishAction } from "../manage/actions";
 import { electionHref } from "@/app/_lib/paths";
@@ -125,57 +124,14 @@ export default async function ResultsPage({ params }: Params) {
       <Turnout r={r} />
       <RankingTable r={r} />
 
-      {Object.keys(r.pairwise).length > 0 && (
-        <section aria-labelledby="pairwise-h">
-          <h2 id="pairwise-h" className={h2}>
-            Head to head
-          </h2>
-          <p className="mt-2 text-gray-800">Each number is how many voters ranked the row&apos;s candidate above the column&apos;s candidate.</p>
-          <div className="mt-3">
-            <PairwiseHeatmap candidates={ordered} pairwise={r.pairwise} caption="Voters preferring the row candidate over the column candidate" />
-          </div>
-        </section>
-      )}
-
-      {r.strongestPaths && (
-        <section aria-labelledby="paths-h">
-          <h2 id="paths-h" className={h2}>
-            Strongest paths
-          </h2>
-          <p className="mt-2 text-gray-800">
-            The strength of the strongest chain of head-to-head wins from the row candidate to the column candidate. A candidate ranks above another
-            when their path to them is stronger than the path back.
-          </p>
-          <div className="mt-3">
-            <StrongestPaths candidates={ordered} paths={r.strongestPaths} />
-          </div>
-          <p className="mt-2 text-sm text-gray-800">Bold: the path is stronger than the path back.</p>
-        </section>
-      )}
+      <PairwiseTables r={r} ordered={ordered} />
 
       <CountRecord r={r} />
 
       {r.rounds && r.rounds.length > 0 && <RoundsTable rounds={r.rounds} order={ordered} />}
 
       {election.state === "PUBLISHED" && election.publishBallots && (
-        <section aria-labelledby="receipt-check-h">
-          <h2 id="receipt-check-h" className={h2}>
-            Check that your ballot was counted
-          </h2>
-          {actor ? (
-            <>
-              <p className="mt-2 text-gray-800">Enter the receipt code you got when you voted to see the ballot it names and the hash it is published under.</p>
-              <ReceiptCheck view={viewBallotAction.bind(null, election.id)} candidates={ordered} jsonHref={`${base}/export?format=json`} />
-            </>
-          ) : (
-            <p className="mt-2 text-gray-800">
-              <Link href={`/signin?callbackUrl=${encodeURIComponent(`${base}/results`)}`} className={link}>
-                Sign in
-              </Link>{" "}
-              with the account you voted with, then enter your receipt code: a receipt only opens its own voter&apos;s ballot.
-            </p>
-          )}
-        </section>
+        <CheckYourBallot signedIn={!!actor} base={base} view={viewBallotAction.bind(null, election.id)} candidates={ordered} />
       )}
 
       <CheckItYourself
