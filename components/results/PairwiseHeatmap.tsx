@@ -1,3 +1,5 @@
+import { ScrollTable } from "./ScrollTable";
+
 export interface HeatmapCandidate {
   id: string;
   name: string;
@@ -36,13 +38,12 @@ export function PairwiseHeatmap({ candidates, pairwise, caption = "Head-to-head 
       <p className="font-semibold text-gray-950" aria-hidden="true">
         {caption}
       </p>
-      {/* relative: the sr-only text in the cells is absolutely positioned, and must scroll (and clip) with the table, not widen the page. */}
-      <div className="relative overflow-x-auto">
+      <ScrollTable label={`${caption} (scrolls sideways)`} testId="pairwise-heatmap-frame">
         <table className="border-collapse text-sm" data-testid="pairwise-heatmap">
           <caption className="sr-only">{caption}</caption>
           <thead>
             <tr>
-              <td className="sticky left-0 bg-white p-2" />
+              <td className="sticky left-0 z-10 bg-white p-2" />
               {candidates.map((c) => (
                 <th key={c.id} scope="col" className="max-w-28 border border-gray-400 bg-gray-100 p-2 text-left align-bottom font-semibold text-gray-950">
                   <span className="sr-only">against </span>
@@ -54,7 +55,7 @@ export function PairwiseHeatmap({ candidates, pairwise, caption = "Head-to-head 
           <tbody>
             {candidates.map((row) => (
               <tr key={row.id}>
-                <th scope="row" className="sticky left-0 border border-gray-400 bg-gray-100 p-2 text-left font-semibold whitespace-nowrap text-gray-950">
+                <th scope="row" className="sticky left-0 z-10 border border-gray-400 bg-gray-100 p-2 text-left font-semibold whitespace-nowrap text-gray-950">
                   {row.name}
                 </th>
                 {candidates.map((col) => {
@@ -89,7 +90,7 @@ export function PairwiseHeatmap({ candidates, pairwise, caption = "Head-to-head 
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollTable>
       <ul className="flex flex-wrap gap-4 text-sm text-gray-900" aria-label="Legend">
         <li className="flex items-center gap-2">
           <span className="inline-block rounded border border-gray-500 px-2 font-mono" style={{ background: "hsl(212 85% 70%)" }} aria-hidden="true">

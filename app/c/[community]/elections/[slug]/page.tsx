@@ -1,12 +1,18 @@
 import Link from "next/link";
 import type { Metadata } from "next";
+import type { ReactNode } from "react";
 import { prisma } from "@/lib/db/client";
 import { isEligibleVoter } from "@/lib/electorate/check-eligibility";
 import { exceptionRequestRefusal } from "@/lib/electorate/request-exception";
 import { LocalTime } from "@/components/LocalTime";
 import { PhaseBadge } from "@/components/PhaseBadge";
 import { Markdown } from "@/components/markdown/Markdown";
-import { capInWords, methodInWords, unrankedRuleInWords } from "@/components/election-text";
+import { affiliationInWords, capInWords, methodInWords, unrankedRuleInWords } from "@/components/election-text";
+import { Cancelled } from "@/components/results/Cancelled";
+import { VotingEnded } from "@/components/results/VotingEnded";
+import { WinnersList } from "@/components/results/WinnersList";
+import type { StoredResult } from "@/lib/elections/tally-election";
+import { normaliseAffiliation } from "@/lib/tally/fill-seats";
 import { btn, btnPrimary, card, h1, h2, link } from "@/components/ui";
 import { visibleElection, loadElection } from "@/app/_lib/election";
 import { communityHref, electionHref } from "@/app/_lib/paths";
@@ -22,7 +28,7 @@ export default async function ElectionPage({ params }: Params) {
   const { community, slug } = await params;
   const { election, actor, official, canManage, phase } = await loadElection({ community, slug });
 
-  const [candidates, myCandidacy, eligible, voted, exception] = await Promise.all([
+  const [candidates, myCandidacy, eligible, voted, exception, published] = await Promise.all([
     prisma.candidacy.findMany({
       where: { electionId: election.id, status: "ACCEPTED" },
       orderBy: { displayName: "asc" },
@@ -42,17 +48,23 @@ export default async function ElectionPage({ params }: Params) {
           select: { status: true },
         })
       : null,
+    election.state === "PUBLISHED" ? prisma.result.findUnique({ where: { electionId: election.id }, select: { data: true, publishedAt: true } }) : null,
   ]);
+  const result = published?.publishedAt ? (published.data as unknown as StoredResult) : null;
 
   // Offered exactly when the use case would take the request (not in a draft, not after voting ends).
   const canRequestException = exceptionRequestRefusal(election, new Date()) === null;
   const ended = ["closed", "tallied", "published", "cancelled", "awaiting-close"].includes(phase);
   const continuing = Array.isArray(election.continuingMembers) ? (election.continuingMembers as { name: string; affiliation: string }[]) : [];
-  const schedule: [string, Date | null][] = [
-    ["Nominations open", election.nominationsOpenAt],
-    ["Nominations close", election.nominationsCloseAt],
-    ["Voting opens", election.votingOpenAt],
-    ["Voting closes", election.votingCloseAt],
+  const cancelled = election.state === "CANCELLED";
+  // Once voting is over the schedule shows when it really ended (an early close included), not the plan.
+  const votingOver = ["CLOSED", "TALLIED", "PUBLISHED"].includes(election.state);
+  const at = (d: Date | null) => (d ? <LocalTime iso={d.toISOString()} /> : "Not set");
+  const schedule: [string, ReactNode][] = [
+    ["Nominations open", at(election.nominationsOpenAt)],
+    ["Nominations close", at(election.nominationsCloseAt)],
+    ["Voting opens", at(election.votingOpenAt)],
+    votingOver ? ["Voting closed", <VotingEnded key="ended" election={election} />] : ["Voting closes", at(election.votingCloseAt)],
   ];
 
   return (
@@ -68,8 +80,23 @@ export default async function ElectionPage({ params }: Params) {
         <p>
           <PhaseBadge phase={phase} />
         </p>
+        {cancelled && <Cancelled at={election.cancelledAt} reason={election.cancelReason} />}
         {election.description && <Markdown text={election.description} />}
       </header>
+
+      {result && (
+        <section aria-labelledby="elected-h" className="rounded-lg border-2 border-green-800 bg-white p-4 shadow-sm" data-testid="election-winners">
+          <h2 id="elected-h" className="text-xl font-bold text-gray-950">
+            Elected
+          </h2>
+          <WinnersList winners={result.winners} candidates={result.candidates} />
+          <p className="mt-3">
+            <Link href={`${electionHref(community, slug)}/results`} className={link}>
+              Full results: ranking, head to head, how ties and the affiliation cap were applied
+            </Link>
+          </p>
+        </section>
+      )}
 
       <nav aria-label="What you can do" className="flex flex-wrap gap-3">
         {phase === "nominations" && actor && !official && (
@@ -92,9 +119,14 @@ export default async function ElectionPage({ params }: Params) {
             Official dashboard
           </Link>
         )}
-        {(phase === "published" || (phase === "tallied" && official)) && (
+        {phase === "published" && (
           <Link href={`${electionHref(community, slug)}/results`} className={btnPrimary}>
             Results
+          </Link>
+        )}
+        {phase === "tallied" && canManage && (
+          <Link href={`${electionHref(community, slug)}/results`} className={btnPrimary}>
+            Review the results
           </Link>
         )}
         {!actor && !ended && (
@@ -122,13 +154,14 @@ export default async function ElectionPage({ params }: Params) {
           Schedule
         </h2>
         <dl className="mt-3 grid gap-x-6 gap-y-2 sm:grid-cols-[max-content_1fr]">
-          {schedule.map(([label, at]) => (
+          {schedule.map(([label, value]) => (
             <div key={label} className="contents">
               <dt className="font-semibold text-gray-900">{label}</dt>
-              <dd className="text-gray-900">{at ? <LocalTime iso={at.toISOString()} /> : "Not set"}</dd>
+              <dd className="text-gray-900">{value}</dd>
             </div>
           ))}
         </dl>
+        {cancelled && <p className="mt-2 text-sm text-gray-800">The election was cancelled: this was its plan, and none of it will happen.</p>}
       </section>
 
       <section aria-labelledby="rules-h">
@@ -145,7 +178,7 @@ export default async function ElectionPage({ params }: Params) {
           {continuing.length > 0 && (
             <li>
               Continuing members (seats not up):{" "}
-              {continuing.map((m) => `${m.name} (${m.affiliation || "none"})`).join(", ")}.
+              {continuing.map((m) => `${m.name} (${affiliationInWords(m.affiliation)})`).join(", ")}.
             </li>
           )}
           <li>{election.publishBallots ? "Anonymized ballots are published with the results." : "Ballots are not published."}</li>
@@ -168,7 +201,7 @@ export default async function ElectionPage({ params }: Params) {
                   </Link>
                 </h3>
                 <p className="text-sm text-gray-800">
-                  Affiliation: {c.affiliation || "none"}
+                  {normaliseAffiliation(c.affiliation) === null ? affiliationInWords(c.affiliation) : `Affiliation: ${affiliationInWords(c.affiliation)}`}
                   {c.platform && <> · {c.platform}</>}
                   {c.githubLogin && <> · GitHub @{c.githubLogin}</>}
                 </p>
