@@ -10,6 +10,7 @@ import { capInWords, methodInWords, unrankedRuleInWords } from "@/components/ele
 import { btn, btnPrimary, card, h1, h2, link } from "@/components/ui";
 import { visibleElection, loadElection } from "@/app/_lib/election";
 import { communityHref, electionHref } from "@/app/_lib/paths";
+import { ExceptionStatusLine } from "./exception/ExceptionStatusLine";
 
 type Params = { params: Promise<{ community: string; slug: string }> };
 
@@ -39,7 +40,7 @@ export default async function ElectionPage({ params }: Params) {
       ? prisma.exceptionRequest.findFirst({
           where: { electionId: election.id, userId: actor.id },
           orderBy: { attempt: "desc" },
-          select: { status: true },
+          select: { status: true, decisionNote: true },
         })
       : null,
   ]);
@@ -111,7 +112,7 @@ export default async function ElectionPage({ params }: Params) {
             : eligible
               ? "You are on the electorate for this election."
               : exception
-                ? `You are not on the electorate. Your exception request is ${exception.status.toLowerCase()}.`
+                ? <ExceptionStatusLine href={`${electionHref(community, slug)}/exception`} status={exception.status} hasNote={exception.decisionNote !== null} />
                 : "You are not on the electorate for this election."}
           {myCandidacy && ` Your declaration is ${myCandidacy.status.toLowerCase()}.`}
         </p>
