@@ -57,7 +57,7 @@ export function withFullStop(text: string): string {
 export function exceptionStatusInWords(status: string): string {
   switch (status) {
     case "PENDING":
-      return "waiting for the officials' decision";
+      return "pending: the officials have not decided yet";
     case "GRANTED":
       return "granted: you are on the electorate";
     case "DENIED":
