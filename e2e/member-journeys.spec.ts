@@ -174,7 +174,7 @@ test("a candidate under a cap names an affiliation, sees their declaration in re
     await cory.screenshot({ path: "e2e/screenshots/declare-cap.png", fullPage: true });
 
     await cory.getByRole("button", { name: "Submit declaration" }).click();
-    await expect(cory.getByRole("alert")).toContainText("affiliation: This election allows at most 1 member per affiliation");
+    await expect(cory.getByRole("form", { name: "Declaration" }).getByRole("alert")).toContainText("affiliation: This election allows at most 1 member per affiliation");
     await expect(cory.getByTestId("candidacy-status")).toHaveCount(0);
 
     await cory.getByRole("checkbox", { name: "I have no affiliation" }).check();

@@ -23,24 +23,29 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 type Request = { id: string; attempt: number; reason: string; status: string; decisionNote: string | null; createdAt: Date; decidedAt: Date | null; withdrawnAt: Date | null };
 
 /** One request as its author sees it: what they wrote, where it stands, and the officials' note. */
-function RequestDetails({ r, testId }: { r: Request; testId: string }) {
-  const when = r.withdrawnAt ?? r.decidedAt;
+function RequestDetails({ r, testId, withStatus }: { r: Request; testId: string; withStatus: boolean }) {
   return (
     <dl className="grid gap-x-6 gap-y-1 sm:grid-cols-[max-content_1fr]" data-testid={testId}>
-      <dt className="font-semibold">Status</dt>
-      <dd>
-        <strong>{exceptionStatusInWords(r.status)}</strong>
-        {when && (
-          <>
-            {" "}
-            (<LocalTime iso={when.toISOString()} />)
-          </>
-        )}
-      </dd>
+      {withStatus && (
+        <>
+          <dt className="font-semibold">Status</dt>
+          <dd>
+            <strong>{exceptionStatusInWords(r.status)}</strong>
+          </dd>
+        </>
+      )}
       <dt className="font-semibold">Sent</dt>
       <dd>
         <LocalTime iso={r.createdAt.toISOString()} />
       </dd>
+      {(r.withdrawnAt ?? r.decidedAt) && (
+        <>
+          <dt className="font-semibold">{r.withdrawnAt ? "Withdrawn" : "Decided"}</dt>
+          <dd>
+            <LocalTime iso={(r.withdrawnAt ?? r.decidedAt)!.toISOString()} />
+          </dd>
+        </>
+      )}
       <dt className="font-semibold">You wrote</dt>
       <dd className="whitespace-pre-wrap break-words">{r.reason}</dd>
       {r.decisionNote && (
@@ -118,7 +123,7 @@ export default async function ExceptionPage({ params }: Params) {
                 Your request is <strong>{exceptionStatusInWords(latest.status)}</strong>
                 {latest.status === "DENIED" && latest.decisionNote ? "; read the officials' note below." : "."}
               </p>
-              <RequestDetails r={latest} testId="exception-latest" />
+              <RequestDetails r={latest} testId="exception-latest" withStatus={false} />
               {latest.status === "PENDING" && (
                 <ActionForm
                   action={withdrawVoterException.bind(null, latest.id, base)}
@@ -153,7 +158,7 @@ export default async function ExceptionPage({ params }: Params) {
                 {earlier.map((r) => (
                   <li key={r.id} className="rounded-md border border-gray-300 p-3">
                     <p className="mb-2 font-semibold">Request {r.attempt}</p>
-                    <RequestDetails r={r} testId={`exception-attempt-${r.attempt}`} />
+                    <RequestDetails r={r} testId={`exception-attempt-${r.attempt}`} withStatus />
                   </li>
                 ))}
               </ol>
