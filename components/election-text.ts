@@ -43,3 +43,28 @@ export function capInWords(max: number | null | undefined): string {
 export function affiliationInWords(affiliation: string | null | undefined): string {
   return normaliseAffiliation(affiliation) === null ? "No affiliation" : affiliation!.trim();
 }
+
+/**
+ * A reason someone typed, ending in exactly one full stop (or their own ? or !),
+ * so "reason: Not a contributor." never reads "Not a contributor..".
+ */
+export function withFullStop(text: string): string {
+  const t = text.trim();
+  return /[.!?…]$/.test(t) ? t : `${t}.`;
+}
+
+/** Where a member's exception request stands, in words (the exception page and the election page say it alike). */
+export function exceptionStatusInWords(status: string): string {
+  switch (status) {
+    case "PENDING":
+      return "pending: the officials have not decided yet";
+    case "GRANTED":
+      return "granted: you are on the electorate";
+    case "DENIED":
+      return "denied";
+    case "WITHDRAWN":
+      return "withdrawn by you";
+    default:
+      return status.toLowerCase();
+  }
+}

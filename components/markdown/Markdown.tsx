@@ -1,4 +1,5 @@
 import ReactMarkdown, { type Components } from "react-markdown";
+import { remarkHtmlAsText } from "./raw-html";
 
 // Statements are written by candidates: links must not pass reputation or
 // hand the opener to the target, and images are shown as links so a statement
@@ -21,14 +22,15 @@ const components: Components = {
 };
 
 /**
- * Candidate Markdown, rendered without raw HTML: react-markdown drops HTML
- * unless a raw plugin is added (none is, on purpose) and strips dangerous URLs
- * such as javascript:.
+ * Candidate Markdown, rendered without raw HTML: remarkHtmlAsText turns HTML
+ * into visible text before rendering (skipHtml stays as a second guard: any
+ * raw node left would be dropped, never rendered), and react-markdown strips
+ * dangerous URLs such as javascript:.
  */
 export function Markdown({ text }: { text: string }) {
   return (
     <div className="prose-hustings space-y-3 text-gray-900 [&_blockquote]:border-l-4 [&_blockquote]:pl-3 [&_code]:rounded [&_code]:bg-gray-100 [&_code]:px-1 [&_li]:ml-5 [&_ol]:list-decimal [&_ul]:list-disc">
-      <ReactMarkdown skipHtml components={components}>
+      <ReactMarkdown skipHtml remarkPlugins={[remarkHtmlAsText]} components={components}>
         {text}
       </ReactMarkdown>
     </div>

@@ -5,7 +5,7 @@ import { prisma } from "@/lib/db/client";
 import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/errors";
 import { areNominationsOpen } from "@/lib/elections/phase";
 import { parseInput } from "@/lib/elections/parse-input";
-import { CandidacyFields } from "./fields";
+import { affiliationFor, CandidacyFields } from "./fields";
 
 const Input = CandidacyFields.partial().extend({ candidacyId: z.string().min(1) });
 
@@ -23,6 +23,8 @@ export async function editCandidacy(actor: Actor | null, input: z.input<typeof I
     if (c.userId !== member.id) throw new ForbiddenError("Only the candidate can edit this declaration.");
     if (!areNominationsOpen(c.election)) throw new ConflictError("Nominations are closed; the declaration can no longer change.");
     if (c.status === "WITHDRAWN") throw new ConflictError("This declaration was withdrawn; declare again instead.");
+    // "" empties the field (as for the other optional fields); undefined leaves it out and keeps the old value.
+    if (changes.affiliation !== undefined) changes.affiliation = affiliationFor(changes.affiliation, c.election.maxPerAffiliation);
     const defined = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
     const updated = await tx.candidacy.update({
       where: { id: candidacyId },

@@ -6,7 +6,7 @@ import { ConflictError, ForbiddenError } from "@/lib/errors";
 import { areNominationsOpen } from "@/lib/elections/phase";
 import { findElection } from "@/lib/elections/find-election";
 import { parseInput } from "@/lib/elections/parse-input";
-import { CandidacyFields } from "./fields";
+import { affiliationFor, CandidacyFields } from "./fields";
 
 const Input = CandidacyFields.extend({ electionId: z.string().min(1) });
 
@@ -25,7 +25,8 @@ export async function submitCandidacy(actor: Actor | null, input: z.input<typeof
     if (!areNominationsOpen(e)) throw new ConflictError("Nominations are not open.");
     const existing = await tx.candidacy.findUnique({ where: { electionId_userId: { electionId, userId: member.id } } });
     if (existing && existing.status !== "WITHDRAWN") throw new ConflictError("You have already declared; edit your declaration instead.");
-    const data = { ...fields, githubLogin, status: "SUBMITTED" as const, rejectionReason: null, affiliationInferred: false };
+    const affiliation = affiliationFor(fields.affiliation, e.maxPerAffiliation);
+    const data = { ...fields, affiliation, githubLogin, status: "SUBMITTED" as const, rejectionReason: null, affiliationInferred: false };
     const c = existing
       ? await tx.candidacy.update({ where: { id: existing.id }, data })
       : await tx.candidacy.create({ data: { ...data, electionId, userId: member.id } });

@@ -16,6 +16,7 @@ import { normaliseAffiliation } from "@/lib/tally/fill-seats";
 import { btn, btnPrimary, card, h1, h2, link } from "@/components/ui";
 import { visibleElection, loadElection } from "@/app/_lib/election";
 import { communityHref, electionHref } from "@/app/_lib/paths";
+import { ExceptionStatusLine } from "./exception/ExceptionStatusLine";
 
 type Params = { params: Promise<{ community: string; slug: string }> };
 
@@ -45,7 +46,7 @@ export default async function ElectionPage({ params }: Params) {
       ? prisma.exceptionRequest.findFirst({
           where: { electionId: election.id, userId: actor.id },
           orderBy: { attempt: "desc" },
-          select: { status: true },
+          select: { status: true, decisionNote: true },
         })
       : null,
     election.state === "PUBLISHED" ? prisma.result.findUnique({ where: { electionId: election.id }, select: { data: true, publishedAt: true } }) : null,
@@ -143,7 +144,7 @@ export default async function ElectionPage({ params }: Params) {
             : eligible
               ? "You are on the electorate for this election."
               : exception
-                ? `You are not on the electorate. Your exception request is ${exception.status.toLowerCase()}.`
+                ? <ExceptionStatusLine href={`${electionHref(community, slug)}/exception`} status={exception.status} hasNote={exception.decisionNote !== null} />
                 : "You are not on the electorate for this election."}
           {myCandidacy && ` Your declaration is ${myCandidacy.status.toLowerCase()}.`}
         </p>

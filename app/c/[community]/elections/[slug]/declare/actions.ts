@@ -18,16 +18,27 @@ const fields = z.object({
   displayName: z.string().trim().min(1, "enter your name"),
   email: z.email("enter a valid email address"),
   githubLogin: optional,
-  affiliation: z
-    .string()
-    .trim()
-    .transform((s) => (s === "" ? "none" : s)),
+  affiliation: optional,
+  // The explicit "I have no affiliation" checkbox: an empty text field alone is not a choice when a cap is in force.
+  noAffiliation: z.literal("on").optional(),
   platform: optional,
   statement: z.string().trim().min(1, "write a statement"),
 });
 
+/** The form's two affiliation inputs as the one value the use case takes ("none" for the explicit choice). */
+function declaration(data: z.output<typeof fields>): { ok: true; data: Omit<z.output<typeof fields>, "noAffiliation"> } | { ok: false; error: string } {
+  const { noAffiliation, ...rest } = data;
+  if (!noAffiliation) return { ok: true, data: rest };
+  if (rest.affiliation !== "" && !/^(none|no affiliation)$/i.test(rest.affiliation)) {
+    return { ok: false, error: `affiliation: you named "${rest.affiliation}" and also ticked "I have no affiliation"; keep one of them.` };
+  }
+  return { ok: true, data: { ...rest, affiliation: "none" } };
+}
+
 export async function submitDeclaration(electionId: string, base: string, _prev: ActionState, formData: FormData): Promise<ActionState> {
-  const parsed = parseForm(fields, formData);
+  const form = parseForm(fields, formData);
+  if (!form.ok) return form;
+  const parsed = declaration(form.data);
   if (!parsed.ok) return parsed;
   const actor = await getActor();
   return toState(
@@ -39,7 +50,9 @@ export async function submitDeclaration(electionId: string, base: string, _prev:
 }
 
 export async function editDeclaration(candidacyId: string, base: string, _prev: ActionState, formData: FormData): Promise<ActionState> {
-  const parsed = parseForm(fields, formData);
+  const form = parseForm(fields, formData);
+  if (!form.ok) return form;
+  const parsed = declaration(form.data);
   if (!parsed.ok) return parsed;
   const actor = await getActor();
   return toState(

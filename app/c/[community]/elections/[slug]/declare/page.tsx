@@ -13,6 +13,8 @@ import { claimableCandidacies, claimMatch } from "@/lib/candidacies/claim-candid
 import { claimDeclaration, editDeclaration, submitDeclaration, withdrawDeclaration } from "./actions";
 import { BackToElection } from "@/components/BackToElection";
 import { electionHref } from "@/app/_lib/paths";
+import { affiliationRequiredWhy } from "@/lib/candidacies/fields";
+import { withFullStop } from "@/components/election-text";
 
 type Params = { params: Promise<{ community: string; slug: string }> };
 
@@ -66,7 +68,9 @@ export default async function DeclarePage({ params }: Params) {
     displayName: mine?.displayName ?? actor.name ?? "",
     email: mine?.email ?? actor.email ?? "",
     githubLogin: mine?.githubLogin ?? actor.githubLogin ?? "",
-    affiliation: mine?.affiliation ?? "",
+    // "none" is the stored form of the explicit choice: it ticks the box rather than filling the field.
+    affiliation: mine && mine.affiliation !== "none" ? mine.affiliation : "",
+    noAffiliation: mine?.affiliation === "none",
     platform: mine?.platform ?? "",
     statement: mine?.statement ?? "",
   };
@@ -98,13 +102,13 @@ export default async function DeclarePage({ params }: Params) {
       {active && (
         <p className="rounded-md border border-gray-400 bg-gray-50 p-3" data-testid="candidacy-status">
           Status: <strong>{active.status.toLowerCase()}</strong>
-          {active.status === "SUBMITTED" && " — waiting for the officials' review"}
-          {active.rejectionReason && <> — reason: {active.rejectionReason}</>}.{" "}
-          {active.status === "ACCEPTED" && (
-            <Link href={`${electionHref(community, slug)}/candidates/${active.id}`} className={link}>
-              View your public page
-            </Link>
-          )}
+          {active.status === "SUBMITTED" && " — waiting for the officials' review."}
+          {active.status === "REJECTED" && (active.rejectionReason ? <> — reason: {withFullStop(active.rejectionReason)}</> : ".")}
+          {active.status === "ACCEPTED" && "."}{" "}
+          {/* The page exists in every state; only an accepted one is public, the others are shown to their author and the officials. */}
+          <Link href={`${electionHref(community, slug)}/candidates/${active.id}`} className={link}>
+            {active.status === "ACCEPTED" ? "View your public page" : "View your declaration's page (only you and the officials can see it)"}
+          </Link>
         </p>
       )}
       {mine?.status === "WITHDRAWN" && (
@@ -156,15 +160,29 @@ export default async function DeclarePage({ params }: Params) {
             </label>
             <input id="githubLogin" name="githubLogin" defaultValue={defaults.githubLogin} className={`${input} mt-1`} />
           </div>
-          <div>
-            <label htmlFor="affiliation" className={label}>
+          <fieldset>
+            <legend className={label}>Affiliation{election.maxPerAffiliation === null ? " (optional)" : " (required)"}</legend>
+            <p id="affiliation-hint" className={hint}>
+              {election.maxPerAffiliation === null
+                ? "The company you work for, if any."
+                : `${affiliationRequiredWhy(election.maxPerAffiliation)}, so name the company you work for, or tick “I have no affiliation”.`}
+            </p>
+            <label htmlFor="affiliation" className="sr-only">
               Affiliation
             </label>
-            <input id="affiliation" name="affiliation" defaultValue={defaults.affiliation} aria-describedby="affiliation-hint" className={`${input} mt-1`} />
-            <p id="affiliation-hint" className={hint}>
-              The company you work for, or &ldquo;none&rdquo;. It matters when the election limits seats per affiliation.
-            </p>
-          </div>
+            <input
+              id="affiliation"
+              name="affiliation"
+              defaultValue={defaults.affiliation}
+              aria-describedby="affiliation-hint"
+              className={`${input} mt-1`}
+              autoComplete="organization"
+            />
+            <label className="mt-2 flex min-h-11 items-center gap-2 text-gray-900">
+              <input type="checkbox" name="noAffiliation" defaultChecked={defaults.noAffiliation} className="h-5 w-5" />
+              I have no affiliation
+            </label>
+          </fieldset>
           <div>
             <label htmlFor="platform" className={label}>
               Platform or area (optional)

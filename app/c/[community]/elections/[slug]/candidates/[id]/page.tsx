@@ -6,6 +6,7 @@ import type { Metadata } from "next";
 import { visibleElection, loadElection } from "@/app/_lib/election";
 import { BackToElection } from "@/components/BackToElection";
 import { electionHref } from "@/app/_lib/paths";
+import { affiliationInWords, withFullStop } from "@/components/election-text";
 
 type Params = { params: Promise<{ community: string; slug: string; id: string }> };
 
@@ -30,13 +31,13 @@ export default async function CandidatePage({ params }: Params) {
       <h1 className={h1}>{c.displayName}</h1>
       {c.status !== "ACCEPTED" && (
         <p className="rounded-md border border-amber-700 bg-amber-50 p-3 text-amber-950">
-          This declaration is {c.status.toLowerCase()}
-          {c.rejectionReason ? `: ${c.rejectionReason}` : "."} Only its author and the officials can see it.
+          This declaration is {c.status === "SUBMITTED" ? "waiting for the officials' review" : c.status.toLowerCase()}
+          {c.status === "REJECTED" && c.rejectionReason ? ` — reason: ${withFullStop(c.rejectionReason)}` : "."} Only its author and the officials can see it.
         </p>
       )}
       <dl className="grid gap-x-6 gap-y-1 sm:grid-cols-[max-content_1fr]">
         <dt className="font-semibold">Affiliation</dt>
-        <dd>{c.affiliation || "none"}</dd>
+        <dd>{affiliationInWords(c.affiliation)}</dd>
         {c.platform && (
           <>
             <dt className="font-semibold">Platform / area</dt>
