@@ -8,6 +8,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { pendingActions } from "./pending-actions";
+import { electionsYouRun } from "./elections-you-run";
 
 async function putOnRoll(electionId: string, a: Actor) {
   return prisma.electorateEntry.create({ data: { electionId, githubLogin: a.githubLogin, email: a.email } });
@@ -150,5 +151,30 @@ describe("pendingActions", () => {
     // Five reads, each possibly with its relation loads; never one per election.
     expect(one).toBeGreaterThanOrEqual(5);
     expect(one).toBeLessThanOrEqual(15);
+  });
+});
+
+describe("electionsYouRun", () => {
+  it("lists every election the person is an official of, live first, cancelled last, and nothing of others'", async () => {
+    const c = await makeCommunity();
+    const person = await makeUser();
+    const made: Record<string, string> = {};
+    // Created so that newest-first would put the cancelled and the published one first.
+    for (const phase of ["nominations", "draft", "published", "cancelled"] as const) {
+      const e = await makeElection(phase, { communityId: c.id, title: phase });
+      if (phase === "cancelled") await prisma.election.update({ where: { id: e.id }, data: { cancelledAt: new Date(), cancelReason: "Called off." } });
+      await prisma.official.create({ data: { electionId: e.id, userId: person.id } });
+      made[phase] = e.id;
+    }
+    await makeElection("voting", { communityId: c.id, title: "someone else's" }).then((e) => makeCandidate(e.id));
+    const mine = await electionsYouRun(prisma, person);
+    expect(mine.map((e) => [e.title, e.phase])).toEqual([
+      ["nominations", "nominations"],
+      ["draft", "draft"],
+      ["published", "published"],
+      ["cancelled", "cancelled"],
+    ]);
+    expect(await electionsYouRun(prisma, await makeUser())).toEqual([]);
+    expect(await electionsYouRun(prisma, null)).toEqual([]);
   });
 });
