@@ -1,8 +1,11 @@
 import Link from "next/link";
 import { prisma } from "@/lib/db/client";
-import { electionPhase } from "@/lib/elections/phase";
+import { electionPhase, type Schedule } from "@/lib/elections/phase";
+import { electionGroup, GROUP_ORDER } from "@/lib/communities/election-groups";
 import { PUBLIC_ELECTION_WHERE } from "@/lib/elections/visibility";
-import { LocalTime } from "@/components/LocalTime";
+import { keyDate, KeyDateText, type DatedElection } from "@/components/communities/ElectionKeyDate";
+import { NeedsYouSection } from "@/components/auth/NeedsYou";
+import { myPendingActions } from "@/app/_lib/pending-actions";
 import { PhaseBadge } from "@/components/PhaseBadge";
 import { card, h1, h2, link } from "@/components/ui";
 import { CommunityCards } from "@/components/communities/CommunityCards";
@@ -35,13 +38,19 @@ export default async function ElectionListPage() {
       nominationsCloseAt: true,
       votingOpenAt: true,
       votingCloseAt: true,
+      votingClosedAt: true,
+      cancelledAt: true,
+      cancelReason: true,
       _count: { select: { candidacies: { where: { status: "ACCEPTED" } } } },
     },
   });
 
-  const [communities, mine] = await Promise.all([communityCards(), openElectionsForVoter(prisma, actor)]);
+  const [communities, mine, pending] = await Promise.all([communityCards(), openElectionsForVoter(prisma, actor), myPendingActions()]);
   const byCommunity = new Map<string, { slug: string; name: string; elections: typeof elections }>();
-  for (const e of [...elections].sort((a, b) => a.community.name.localeCompare(b.community.name))) {
+  const now = new Date();
+  // Communities by name; within one, live elections before those over and cancelled ones last (a stable sort keeps newest first within each).
+  const sorted = [...elections].sort((a, b) => a.community.name.localeCompare(b.community.name) || a.community.slug.localeCompare(b.community.slug) || GROUP_ORDER[electionGroup(a, now)] - GROUP_ORDER[electionGroup(b, now)]);
+  for (const e of sorted) {
     const group = byCommunity.get(e.community.slug) ?? { ...e.community, elections: [] };
     group.elections.push(e);
     byCommunity.set(e.community.slug, group);
@@ -50,6 +59,7 @@ export default async function ElectionListPage() {
   return (
     <div className="space-y-6">
       <h1 className={h1}>Elections</h1>
+      <NeedsYouSection pending={pending} />
       <section aria-labelledby="communities-h">
         <h2 id="communities-h" className={h2}>
           Communities
@@ -92,24 +102,20 @@ export default async function ElectionListPage() {
 function ElectionCards({
   elections,
 }: {
-  elections: {
-    slug: string;
-    community: { slug: string };
-    title: string;
-    seats: number;
-    state: "DRAFT" | "SCHEDULED" | "CLOSED" | "TALLIED" | "PUBLISHED" | "CANCELLED";
-    nominationsOpenAt: Date | null;
-    nominationsCloseAt: Date | null;
-    votingOpenAt: Date | null;
-    votingCloseAt: Date | null;
-    _count: { candidacies: number };
-  }[];
+  elections: (Schedule &
+    DatedElection & {
+      slug: string;
+      community: { slug: string };
+      title: string;
+      seats: number;
+      _count: { candidacies: number };
+    })[];
 }) {
   return (
     <ul className="mt-3 grid gap-4 sm:grid-cols-2" aria-label="Elections">
       {elections.map((e) => {
         const phase = electionPhase(e);
-        const next = keyDate(e);
+        const date = keyDate(e, phase);
         return (
           <li key={e.slug} className={card}>
             <div className="flex flex-wrap items-start justify-between gap-2">
@@ -124,9 +130,9 @@ function ElectionCards({
               {e.seats} seat{e.seats === 1 ? "" : "s"} · {e._count.candidacies} accepted candidate
               {e._count.candidacies === 1 ? "" : "s"}
             </p>
-            {next && (
+            {date && (
               <p className="mt-1 text-sm text-gray-800">
-                {next.label}: <LocalTime iso={next.at.toISOString()} />
+                <KeyDateText date={date} />
               </p>
             )}
           </li>
@@ -134,22 +140,4 @@ function ElectionCards({
       })}
     </ul>
   );
-}
-
-/** The one date that matters most right now for this election. */
-function keyDate(e: {
-  nominationsOpenAt: Date | null;
-  nominationsCloseAt: Date | null;
-  votingOpenAt: Date | null;
-  votingCloseAt: Date | null;
-}): { label: string; at: Date } | null {
-  const now = Date.now();
-  const candidates: [string, Date | null][] = [
-    ["Nominations open", e.nominationsOpenAt],
-    ["Nominations close", e.nominationsCloseAt],
-    ["Voting opens", e.votingOpenAt],
-    ["Voting closes", e.votingCloseAt],
-  ];
-  for (const [label, at] of candidates) if (at && at.getTime() > now) return { label, at };
-  return e.votingCloseAt ? { label: "Voting closed", at: e.votingCloseAt } : null;
 }

@@ -73,6 +73,18 @@ export async function visibleCommunityElections(communityId: string, actor: Acto
   return prisma.election.findMany({
     where: { AND: [{ communityId }, visibleElectionsWhere(actor?.id)] },
     orderBy: [{ votingCloseAt: { sort: "desc", nulls: "last" } }, { createdAt: "desc" }],
-    select: { slug: true, title: true, seats: true, state: true, nominationsOpenAt: true, nominationsCloseAt: true, votingOpenAt: true, votingCloseAt: true },
+    select: {
+      slug: true,
+      title: true,
+      seats: true,
+      state: true,
+      nominationsOpenAt: true,
+      nominationsCloseAt: true,
+      votingOpenAt: true,
+      votingCloseAt: true,
+      votingClosedAt: true,
+      cancelledAt: true,
+      cancelReason: true,
+    },
   });
 }

@@ -1,38 +1,15 @@
 import Link from "next/link";
 import type { Phase } from "@/lib/elections/phase";
 import { electionHref } from "@/app/_lib/paths";
-import { LocalTime } from "@/components/LocalTime";
+import { keyDate, KeyDateText, type DatedElection } from "./ElectionKeyDate";
 import { PhaseBadge } from "@/components/PhaseBadge";
 import { link } from "@/components/ui";
 
-export interface ListedElection {
+export interface ListedElection extends DatedElection {
   slug: string;
   title: string;
   seats: number;
   phase: Phase;
-  nominationsOpenAt: Date | null;
-  nominationsCloseAt: Date | null;
-  votingOpenAt: Date | null;
-  votingCloseAt: Date | null;
-}
-
-/** The date that matters for an election in this phase, said plainly. */
-function keyDate(e: ListedElection): { label: string; at: Date } | null {
-  switch (e.phase) {
-    case "nominations":
-      return e.nominationsCloseAt && { label: "Nominations close", at: e.nominationsCloseAt };
-    case "voting":
-      return e.votingCloseAt && { label: "Voting closes", at: e.votingCloseAt };
-    case "upcoming":
-    case "draft":
-      return e.nominationsOpenAt && { label: "Nominations open", at: e.nominationsOpenAt };
-    case "campaign":
-      return e.votingOpenAt && { label: "Voting opens", at: e.votingOpenAt };
-    case "cancelled":
-      return null;
-    default:
-      return e.votingCloseAt && { label: "Voting closed", at: e.votingCloseAt };
-  }
 }
 
 /** One group of a community's elections (open, upcoming or past). */
@@ -41,7 +18,7 @@ export function CommunityElectionList({ communitySlug, elections, empty }: { com
   return (
     <ul className="mt-3 divide-y divide-gray-300 rounded-lg border border-gray-300 bg-white">
       {elections.map((e) => {
-        const date = keyDate(e);
+        const date = keyDate(e, e.phase);
         return (
           <li key={e.slug} className="flex flex-wrap items-center justify-between gap-2 p-3">
             <div className="min-w-0">
@@ -50,12 +27,11 @@ export function CommunityElectionList({ communitySlug, elections, empty }: { com
               </Link>
               <p className="text-sm text-gray-800">
                 {e.seats} seat{e.seats === 1 ? "" : "s"}
-                {e.phase === "cancelled" && " · this election was cancelled and will not be held"}
                 {e.phase === "draft" && " · draft, visible only to its officials and this community's admins"}
                 {date && (
                   <>
                     {" "}
-                    · {date.label}: <LocalTime iso={date.at.toISOString()} />
+                    · <KeyDateText date={date} />
                   </>
                 )}
               </p>

@@ -88,7 +88,7 @@ describe("groupElections", () => {
     votingOpenAt: at(v1),
     votingCloseAt: at(v2),
   });
-  it("puts nominations and voting under open, what has not started under upcoming, and everything over under past", () => {
+  it("puts nominations and voting under open, what has not started under upcoming, everything over under past, and cancelled ones apart", () => {
     const g = groupElections(
       [
         { id: "nominating", ...sched("SCHEDULED", "01", "15", "20", "25") },
@@ -107,7 +107,8 @@ describe("groupElections", () => {
     expect(g.past.map((e) => [e.id, e.phase])).toEqual([
       ["awaiting", "awaiting-close"],
       ["published", "published"],
-      ["cancelled", "cancelled"],
     ]);
+    // Cancelled in its nominations window: never "open", never among what was held.
+    expect(g.cancelled.map((e) => [e.id, e.phase])).toEqual([["cancelled", "cancelled"]]);
   });
 });

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { prisma } from "@/lib/db/client";
 import { currentCommittees } from "@/lib/communities/committee-members";
 import { groupElections } from "@/lib/communities/election-groups";
+import { votingEndedAt } from "@/lib/elections/phase";
 import { Markdown } from "@/components/markdown/Markdown";
 import { CommunityLogo } from "@/components/communities/CommunityLogo";
 import { CommitteeList } from "@/components/communities/CommitteeList";
@@ -33,9 +34,11 @@ export default async function CommunityPage({ params }: Params) {
     }),
   ]);
   const groups = groupElections(elections);
-  // Open and upcoming read soonest first; past, latest first (the query's order).
+  // Open and upcoming read soonest first (the query's order reversed); past by when voting really ended, latest first; cancelled, latest first.
   groups.open.reverse();
   groups.upcoming.reverse();
+  groups.past.sort((a, b) => (votingEndedAt(b)?.getTime() ?? 0) - (votingEndedAt(a)?.getTime() ?? 0));
+  groups.cancelled.sort((a, b) => (b.cancelledAt?.getTime() ?? 0) - (a.cancelledAt?.getTime() ?? 0));
   const committees = currentCommittees(community.committeeName, published);
 
   return (
@@ -85,6 +88,14 @@ export default async function CommunityPage({ params }: Params) {
         </h2>
         <CommunityElectionList communitySlug={community.slug} elections={groups.past} empty="No past elections." />
       </section>
+      {groups.cancelled.length > 0 && (
+        <section aria-labelledby="cancelled-h">
+          <h2 id="cancelled-h" className={h2}>
+            Cancelled
+          </h2>
+          <CommunityElectionList communitySlug={community.slug} elections={groups.cancelled} empty="" />
+        </section>
+      )}
     </div>
   );
 }
