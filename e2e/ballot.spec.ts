@@ -168,7 +168,8 @@ test("after submitting, focus is on the receipt; after a replacement the old “
 });
 
 test("after an early close the vote page says when voting really closed, not the scheduled end", async ({ browser }) => {
-  test.slow();
+  // Three sign-ins, a community, an election, its schedule and its close, all through the pages: minutes on a loaded 2-core machine.
+  test.setTimeout(360_000);
   const community = uniqueCommunity("ballot");
   const slug = `e2e-early-${Date.now().toString(36)}`;
   const title = `Early Close ${slug.slice(-6)}`;
