@@ -4,6 +4,10 @@ import type { ReactNode } from "react";
 import { prisma } from "@/lib/db/client";
 import { matchingRollEntries } from "@/lib/electorate/check-eligibility";
 import { RankingBallot } from "@/components/ballot/RankingBallot";
+import { Markdown } from "@/components/markdown/Markdown";
+import { candidateOrder, candidateOrderKey } from "@/lib/ballots/candidate-order";
+import { receiptSecret } from "@/lib/ballots/receipt";
+import { votingEndedAt } from "@/lib/elections/phase";
 import { LocalTime } from "@/components/LocalTime";
 import { PhaseBadge } from "@/components/PhaseBadge";
 import { unrankedRuleInWords } from "@/components/election-text";
@@ -49,11 +53,12 @@ export default async function VotePage({ params }: Params) {
     prisma.participation.findUnique({ where: { electionId_userId: { electionId: election.id, userId: actor.id } } }).then((p) => p !== null),
     prisma.candidacy.findMany({
       where: { electionId: election.id, status: "ACCEPTED" },
-      orderBy: { displayName: "asc" },
-      select: { id: true, displayName: true, affiliation: true },
+      select: { id: true, displayName: true, affiliation: true, statement: true },
     }),
   ]);
 
+  // Shuffled per voter and stable for them (no first-listed advantage); computed here, stored nowhere.
+  const ordered = candidateOrder(candidates, { electionId: election.id, userId: actor.id }, candidateOrderKey(receiptSecret()));
   const eligible = entries.length > 0;
   // Every roll entry naming this person already has a ballot, cast from another account.
   const entryTaken =
@@ -61,15 +66,27 @@ export default async function VotePage({ params }: Params) {
 
   let refusal: ReactNode = null;
   if (phase !== "voting") {
-    refusal = (
-      <>
-        Voting is not open. {phase === "upcoming" || phase === "nominations" || phase === "campaign" ? "It opens " : "It closed "}
-        {phase === "upcoming" || phase === "nominations" || phase === "campaign"
-          ? election.votingOpenAt && <LocalTime iso={election.votingOpenAt.toISOString()} />
-          : election.votingCloseAt && <LocalTime iso={election.votingCloseAt.toISOString()} />}
-        .
-      </>
-    );
+    const ended = votingEndedAt(election);
+    refusal =
+      phase === "cancelled" ? (
+        <>Voting is not open: this election was cancelled.{election.cancelReason ? ` Reason: ${election.cancelReason}` : ""}</>
+      ) : phase === "upcoming" || phase === "nominations" || phase === "campaign" || phase === "draft" ? (
+        <>
+          Voting is not open.{" "}
+          {election.votingOpenAt ? (
+            <>
+              Voting opens <LocalTime iso={election.votingOpenAt.toISOString()} />.
+            </>
+          ) : (
+            "Its voting dates are not set yet."
+          )}
+        </>
+      ) : (
+        // When voting really ended: an early close, never the scheduled end still ahead.
+        <>
+          Voting is not open. Voting closed{ended ? <> <LocalTime iso={ended.toISOString()} /></> : null}.
+        </>
+      );
   } else if (entryTaken) {
     refusal = (
       <>
@@ -110,15 +127,11 @@ export default async function VotePage({ params }: Params) {
         </p>
       ) : (
         <>
-          {voted && (
-            <p className="rounded-md border border-gray-500 bg-gray-50 p-4" data-testid="already-voted">
-              You have already voted. Your ballot is secret: to see or change it, enter the receipt code you got when you voted.
-            </p>
-          )}
           <RankingBallot
             electionTitle={election.title}
             slug={slug}
-            candidates={candidates.map((c) => ({ id: c.id, name: c.displayName, affiliation: c.affiliation }))}
+            candidates={ordered.map((c) => ({ id: c.id, name: c.displayName, affiliation: c.affiliation, href: electionHref(community, slug, `/candidates/${c.id}`) }))}
+            statements={Object.fromEntries(ordered.map((c) => [c.id, <Markdown key={c.id} text={c.statement} />]))}
             unrankedRule={unrankedRuleInWords(election.unranked, election.method)}
             hasVoted={voted}
             cast={castBallotAction.bind(null, election.id)}
