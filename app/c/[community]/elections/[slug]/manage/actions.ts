@@ -11,6 +11,7 @@ import { publishResults } from "@/lib/elections/publish-results";
 import { cancelElection } from "@/lib/elections/cancel-election";
 import { declareElectedUnopposed } from "@/lib/elections/declare-elected-unopposed";
 import { importElectorate } from "@/lib/electorate/import-electorate";
+import { removeElectorateEntry } from "@/lib/electorate/remove-electorate-entry";
 import { decideException } from "@/lib/electorate/decide-exception";
 import { reviewCandidacy } from "@/lib/candidacies/review-candidacy";
 import { appointOfficial } from "@/lib/elections/appoint-official";
@@ -123,6 +124,23 @@ export async function importElectorateAction(electionId: string, base: string, _
   );
 }
 
+const removeEntrySchema = z.object({ entryId: z.string().min(1, "choose an entry").max(64) });
+
+export async function removeElectorateEntryAction(electionId: string, base: string, _prev: ActionState, formData: FormData): Promise<ActionState> {
+  const parsed = parseForm(removeEntrySchema, formData);
+  if (!parsed.ok) return parsed;
+  const actor = await getActor();
+  return toState(
+    await runUseCase(() => removeElectorateEntry(actor, { electionId, entryId: parsed.data.entryId }), {
+      revalidate: paths(base),
+      message: (r) => `Removed ${r.removed}; the electorate has ${r.total} voter${r.total === 1 ? "" : "s"}.`,
+    }),
+  );
+}
+
+/** "Dana Okafor's", "Chris'" — how a confirmation names whose declaration it was. */
+const possessive = (name: string) => (name.endsWith("s") ? `${name}'` : `${name}'s`);
+
 // Accepting confirms (or corrects) the affiliation (PRODUCT §3); rejecting needs a reason.
 const reviewSchema = z.discriminatedUnion("decision", [
   z.object({ decision: z.literal("accept"), affiliation: z.string().trim().min(1, "enter the affiliation (or none)").max(200) }),
@@ -141,7 +159,7 @@ export async function reviewCandidacyAction(candidacyId: string, base: string, _
   return toState(
     await runUseCase(() => reviewCandidacy(actor, input), {
       revalidate: paths(base),
-      message: review.decision === "accept" ? "Accepted." : "Rejected.",
+      message: (r) => (r.decision === "accept" ? `Accepted ${possessive(r.displayName)} declaration.` : `Rejected ${possessive(r.displayName)} declaration; the candidate sees the reason.`),
     }),
   );
 }
@@ -156,7 +174,7 @@ export async function decideExceptionAction(requestId: string, base: string, _pr
   return toState(
     await runUseCase(() => decideException(actor, { requestId, grant, note: parsed.data.note }), {
       revalidate: paths(base),
-      message: grant ? "Granted: the member is on the electorate." : "Denied.",
+      message: grant ? "Granted: the member is on the electorate." : "Denied; the member can read your note.",
     }),
   );
 }
