@@ -138,7 +138,7 @@ export default async function ElectoratePage({ params, searchParams }: { params:
         {pages > 1 && (
           <nav aria-label="Pages of the roll" className="mt-2 flex flex-wrap items-center gap-3 text-sm">
             {page > 1 && (
-              <Link href={pageHref(page - 1)} className={link}>
+              <Link href={pageHref(page - 1)} className={`${link} inline-flex min-h-10 items-center`}>
                 ← Previous {PAGE_SIZE}
               </Link>
             )}
@@ -146,7 +146,7 @@ export default async function ElectoratePage({ params, searchParams }: { params:
               Page {page} of {pages}
             </span>
             {page < pages && (
-              <Link href={pageHref(page + 1)} className={link}>
+              <Link href={pageHref(page + 1)} className={`${link} inline-flex min-h-10 items-center`}>
                 Next {PAGE_SIZE} →
               </Link>
             )}
