@@ -3,13 +3,9 @@ import type { Candidacy } from "@/lib/generated/prisma/client";
 import { btn, btnDanger, card, h3, hint, input, label, link } from "@/components/ui";
 import { affiliationInWords } from "@/components/election-text";
 import { DecisionForm, DecisionPanel } from "@/components/manage/DecisionPanel";
+import { asSentence } from "@/components/manage/sentence";
 import { reviewCandidacyAction } from "@/app/c/[community]/elections/[slug]/manage/actions";
 
-/** A reason as one sentence: its own final stop kept, one added only when it has none (never "..", never none). */
-export function asSentence(text: string): string {
-  const t = text.trim();
-  return /[.!?…]["'”’)]*$/.test(t) ? t : `${t}.`;
-}
 
 /** One declaration with its review forms (accept confirms the affiliation; reject needs a reason), or just its state once locked. */
 export function CandidacyReview({ c, base, reviewLocked }: { c: Candidacy; base: string; reviewLocked: string | null }) {
