@@ -15,7 +15,6 @@ export function RoleHolders({
   scope,
   role,
   consequence,
-  consequenceFor,
 }: {
   holders: { userId: string; name: string }[];
   remove: Action;
@@ -25,8 +24,6 @@ export function RoleHolders({
   role: string;
   /** Said in the confirmation, e.g. "They lose access to it at once." */
   consequence: string;
-  /** A consequence particular to one holder (the last official, oneself), said instead of `consequence`. */
-  consequenceFor?: (holder: { userId: string; name: string }) => string | null;
 }) {
   if (holders.length === 0) return <>none yet</>;
   return (
@@ -37,7 +34,7 @@ export function RoleHolders({
             action={remove}
             submitLabel="Remove"
             pendingLabel="Removing…"
-            confirm={`Remove ${name} as ${role}? ${consequenceFor?.({ userId, name }) ?? consequence}`}
+            confirm={`Remove ${name} as ${role}? ${consequence}`}
             ariaLabel={`Remove ${name} as ${role}`}
             className="flex flex-wrap items-center gap-2"
             buttonClassName={btn}

@@ -5,6 +5,7 @@ import { ActionForm } from "@/components/forms/ActionForm";
 import { LockedNote } from "@/components/forms/ReadOnly";
 import { ManageShell } from "@/components/manage/ManageShell";
 import { RollFilePicker } from "@/components/manage/RollFilePicker";
+import { DecisionForm, DecisionPanel } from "@/components/manage/DecisionPanel";
 import { btn, btnPrimary, h3, hint, input, label, link } from "@/components/ui";
 import { loadManagedElection, manageMetadata } from "@/app/_lib/manage";
 import { electorateImportRules } from "@/lib/elections/lifecycle-rules";
@@ -108,33 +109,34 @@ export default async function ElectoratePage({ params, searchParams }: { params:
           {matching > PAGE_SIZE && ` Page ${page} of ${pages}.`}
           {rules.add && matching > 0 && " Anyone can be removed until voting opens."}
         </p>
-        {entries.length > 0 && (
-          <ul className="mt-2 divide-y divide-gray-200 rounded-lg border border-gray-300 bg-white" data-testid="roll-entries">
-            {entries.map((e) => {
-              const who = [e.githubLogin && `@${e.githubLogin}`, e.email, e.name].filter(Boolean).join(" · ");
-              return (
-                <li key={e.id} className="flex flex-wrap items-center justify-between gap-2 px-3 py-2 text-sm">
-                  <span className="min-w-0 break-words">
-                    {who} {e.source === "exception" && <span className="text-gray-700">(exception)</span>}
-                  </span>
-                  {rules.add && (
-                    <ActionForm
-                      action={removeAction}
-                      submitLabel="Remove"
-                      pendingLabel="Removing…"
-                      buttonClassName={btn}
-                      className="flex flex-wrap items-center gap-2"
-                      ariaLabel={`Remove ${who} from the electorate`}
-                      confirm={`Remove ${who} from the electorate? They will not be able to vote unless they are imported again or granted an exception.`}
-                    >
-                      <input type="hidden" name="entryId" value={e.id} />
-                    </ActionForm>
-                  )}
-                </li>
-              );
-            })}
-          </ul>
-        )}
+        {/* One panel for the page of the roll, so a removal's confirmation stays after its row goes. */}
+        <DecisionPanel action={removeAction} className="mt-2 space-y-2">
+          {entries.length > 0 && (
+            <ul className="divide-y divide-gray-200 rounded-lg border border-gray-300 bg-white" data-testid="roll-entries">
+              {entries.map((e) => {
+                const who = [e.githubLogin && `@${e.githubLogin}`, e.email, e.name].filter(Boolean).join(" · ");
+                return (
+                  <li key={e.id} className="flex flex-wrap items-center justify-between gap-2 px-3 py-2 text-sm">
+                    <span className="min-w-0 break-words">
+                      {who} {e.source === "exception" && <span className="text-gray-700">(exception)</span>}
+                    </span>
+                    {rules.add && (
+                      <DecisionForm
+                        ariaLabel={`Remove ${who} from the electorate`}
+                        confirm={`Remove ${who} from the electorate? They will not be able to vote unless they are imported again or granted an exception.`}
+                      >
+                        <input type="hidden" name="entryId" value={e.id} />
+                        <button type="submit" className={btn}>
+                          Remove<span className="sr-only"> {who}</span>
+                        </button>
+                      </DecisionForm>
+                    )}
+                  </li>
+                );
+              })}
+            </ul>
+          )}
+        </DecisionPanel>
         {pages > 1 && (
           <nav aria-label="Pages of the roll" className="mt-2 flex flex-wrap items-center gap-3 text-sm">
             {page > 1 && (

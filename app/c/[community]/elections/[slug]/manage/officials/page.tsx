@@ -1,8 +1,9 @@
 import Link from "next/link";
 import { ManageShell } from "@/components/manage/ManageShell";
 import { AppointForm } from "@/components/roles/AppointForm";
-import { RoleHolders, personLabel } from "@/components/roles/RoleHolders";
-import { card, h3, hint, link } from "@/components/ui";
+import { personLabel } from "@/components/roles/RoleHolders";
+import { DecisionForm, DecisionPanel } from "@/components/manage/DecisionPanel";
+import { btn, card, h3, hint, link } from "@/components/ui";
 import { LocalTime } from "@/components/LocalTime";
 import { loadManagedElection, manageMetadata } from "@/app/_lib/manage";
 import { communityHref } from "@/app/_lib/paths";
@@ -44,16 +45,32 @@ export default async function OfficialsPage({ params }: { params: Promise<{ comm
               Remove an official
             </h3>
             <p className={hint}>A removed official loses access at their next request. Removing is possible in every state of the election.</p>
-            <div className="mt-2">
-              <RoleHolders
-                holders={holders}
-                remove={removeOfficialHereAction.bind(null, election.id, m.base)}
-                scope={["electionId", election.id]}
-                role={`an official of ${election.title}`}
-                consequence="They lose access to it at once."
-                consequenceFor={consequenceFor}
-              />
-            </div>
+            {/* One panel for the list, so the confirmation stays after the removed person's row goes. */}
+            <DecisionPanel action={removeOfficialHereAction.bind(null, election.id, m.base)} className="mt-2 space-y-2">
+              {holders.length === 0 ? (
+                <p>None yet.</p>
+              ) : (
+                <ul className="space-y-1" data-testid="officials-remove">
+                  {holders.map((h) => (
+                    <li key={h.userId}>
+                      <DecisionForm
+                        ariaLabel={`Remove ${h.name} as an official of ${election.title}`}
+                        confirm={`Remove ${h.name} as an official of ${election.title}? ${consequenceFor(h) ?? "They lose access to it at once."}`}
+                        className="flex flex-wrap items-center gap-2"
+                      >
+                        <span>{h.name}</span>
+                        <input type="hidden" name="electionId" value={election.id} />
+                        <input type="hidden" name="userId" value={h.userId} />
+                        <input type="hidden" name="name" value={h.name} />
+                        <button type="submit" className={btn}>
+                          Remove<span className="sr-only"> {h.name}</span>
+                        </button>
+                      </DecisionForm>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </DecisionPanel>
           </section>
           <section aria-labelledby="appoint-h" className="mt-6">
             <h3 id="appoint-h" className={h3}>
