@@ -170,7 +170,7 @@ test("an election from creation to a published, independently re-tallied result"
       await affiliation.fill(confirmed);
       await accept.getByRole("button", { name: `Accept ${name}` }).click();
       await expect(olu.getByTestId("candidacy-review").filter({ hasText: name })).toContainText("— accepted");
-      await expect(olu.getByTestId("candidacy-review").filter({ hasText: name })).toContainText(`affiliation: ${confirmed}`);
+      await expect(olu.getByTestId("candidacy-review").filter({ hasText: name })).toContainText(confirmed === "none" ? "No affiliation" : `affiliation: ${confirmed}`);
     }
 
     await vera.goto(url());
@@ -297,7 +297,7 @@ test("an election from creation to a published, independently re-tallied result"
     await expect(ines.getByTestId("exception-status")).toContainText("pending");
     await olu.goto(url("/manage/exceptions"));
     const decide = olu.getByRole("form", { name: "Decide the request of Ines Ineligible" });
-    await decide.getByLabel("Note (recorded in the audit log)", { exact: true }).fill("Not a code or docs contributor in this period.");
+    await decide.getByLabel("Note (shown to the member and recorded in the audit log)", { exact: true }).fill("Not a code or docs contributor in this period.");
     await decide.getByRole("button", { name: "Deny Ines Ineligible" }).click();
     await expect(olu.getByRole("heading", { name: /Ines Ineligible — denied/ })).toBeVisible();
     await ines.reload();

@@ -52,7 +52,7 @@ export function ActionForm({ action, children, submitLabel, pendingLabel, confir
         {extraButtons}
         <span aria-live="polite" className="text-sm">
           {state && !state.ok && (
-            <span role="alert" className="font-medium text-red-800">
+            <span role="alert" className="whitespace-pre-line font-medium text-red-800">
               Error: {state.error}
             </span>
           )}

@@ -17,6 +17,7 @@ export function AppointForm({
   placeLabel,
   places,
   hint,
+  fixedPlace,
 }: {
   action: Action;
   /** The form's accessible name, e.g. "Appoint an official". */
@@ -26,26 +27,32 @@ export function AppointForm({
   placeLabel: string;
   places: { value: string; label: string }[];
   hint: string;
+  /** When the page is about one place (an election's officials page): sent hidden, named in the title instead of a select. */
+  fixedPlace?: string;
 }) {
   return (
     <ActionForm action={action} submitLabel={submitLabel} ariaLabel={title} className="mt-3 max-w-2xl space-y-4">
-      <div>
-        <label htmlFor={field} className={label}>
-          {placeLabel}
-        </label>
-        <select id={field} name={field} required className={`${input} mt-1`}>
-          {places.map((p) => (
-            <option key={p.value} value={p.value}>
-              {p.label}
-            </option>
-          ))}
-        </select>
-      </div>
+      {fixedPlace !== undefined ? (
+        <input type="hidden" name={field} value={fixedPlace} />
+      ) : (
+        <div>
+          <label htmlFor={field} className={label}>
+            {placeLabel}
+          </label>
+          <select id={field} name={field} required className={`${input} mt-1`}>
+            {places.map((p) => (
+              <option key={p.value} value={p.value}>
+                {p.label}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
       <div>
         <label htmlFor="login" className={label}>
           GitHub login or email
         </label>
-        <input id="login" name="login" required aria-describedby="login-hint" className={`${input} mt-1`} />
+        <input id="login" name="login" required autoComplete="off" spellCheck={false} aria-describedby="login-hint" className={`${input} mt-1`} />
         <p id="login-hint" className={hintClass}>
           {hint}
         </p>

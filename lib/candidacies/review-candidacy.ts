@@ -22,10 +22,10 @@ const Input = z
   });
 
 /** Official, until voting opens (the ballot's candidate list is then fixed). A decision can be revised until then. */
-export async function reviewCandidacy(actor: Actor | null, input: z.input<typeof Input>): Promise<void> {
+export async function reviewCandidacy(actor: Actor | null, input: z.input<typeof Input>): Promise<{ displayName: string; decision: "accept" | "reject" }> {
   requireSignedIn(actor);
   const { candidacyId, decision, reason, affiliation } = parseInput(Input, input);
-  await prisma.$transaction(async (tx) => {
+  return prisma.$transaction(async (tx) => {
     const c = await tx.candidacy.findUnique({ where: { id: candidacyId }, include: { election: true } });
     if (!c) throw new NotFoundError("No such declaration.");
     const official = await requireOfficial(tx, actor, c.electionId);
@@ -45,5 +45,6 @@ export async function reviewCandidacy(actor: Actor | null, input: z.input<typeof
       action: decision === "accept" ? "candidacy.accepted" : "candidacy.rejected",
       details: { candidacyId, candidate: c.displayName, ...(decision === "reject" ? { reason } : {}), ...(affiliation ? { affiliation } : {}) },
     });
+    return { displayName: c.displayName, decision };
   });
 }

@@ -199,7 +199,7 @@ describe("appointCommunityAdmin and removeCommunityAdmin", () => {
     const person = await makeUser({ login: null, email: `${uniq("mail")}@example.org` });
     await appointCommunityAdmin(instanceAdmin, { communityId: community.id, login: person.email!.toUpperCase() });
     expect(await prisma.communityAdmin.count({ where: { communityId: community.id, userId: person.id } })).toBe(1);
-    await expectRefused(() => appointCommunityAdmin(instanceAdmin, { communityId: community.id, login: person.email! }), ConflictError, /Already an admin/);
+    await expectRefused(() => appointCommunityAdmin(instanceAdmin, { communityId: community.id, login: person.email! }), ConflictError, /is already an admin of/);
     await expectRefused(() => appointCommunityAdmin(instanceAdmin, { communityId: community.id, login: uniq("nobody") }), NotFoundError, /sign in once/);
     await expectRefused(() => appointCommunityAdmin(instanceAdmin, { communityId: community.id, login: " " }), InvalidInputError, /login/);
     await expectRefused(() => appointCommunityAdmin(instanceAdmin, { communityId: "no-such-community", login: person.email! }), NotFoundError, /community/);

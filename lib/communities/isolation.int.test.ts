@@ -29,6 +29,7 @@ import { updateElectionSchedule } from "@/lib/elections/update-election-schedule
 import { updateElectionSettings } from "@/lib/elections/update-election-settings";
 import { decideException } from "@/lib/electorate/decide-exception";
 import { importElectorate } from "@/lib/electorate/import-electorate";
+import { removeElectorateEntry } from "@/lib/electorate/remove-electorate-entry";
 import { ForbiddenError } from "@/lib/errors";
 import { Prisma, type Community, type Election } from "@/lib/generated/prisma/client";
 import { revokeSessions } from "@/lib/sessions/revoke-sessions";
@@ -147,6 +148,16 @@ const ROWS: Row[] = [
     call: (who, t) => updateElectionSchedule(who, { electionId: t.election.id, nominationsOpenAt: at(1), nominationsCloseAt: at(2), votingOpenAt: at(3), votingCloseAt: at(4) }),
   },
   { file: "lib/elections/open-election.ts", role: "official", phase: "draft", call: (who, t) => openElection(who, { electionId: t.election.id }) },
+  {
+    file: "lib/electorate/remove-electorate-entry.ts",
+    role: "official",
+    phase: "nominations",
+    prepare: async (_w, e) => {
+      const voter = await makeVoter(e.id);
+      return (await prisma.electorateEntry.findFirstOrThrow({ where: { electionId: e.id, githubLogin: voter.githubLogin } })).id;
+    },
+    call: (who, t) => removeElectorateEntry(who, { electionId: t.election.id, entryId: t.id }),
+  },
   { file: "lib/electorate/import-electorate.ts", role: "official", phase: "nominations", call: (who, t) => importElectorate(who, { electionId: t.election.id, text: "login,email,name\nmallory,,Mallory\n", mode: "replace" }) },
   {
     file: "lib/candidacies/review-candidacy.ts",

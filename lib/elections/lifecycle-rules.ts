@@ -148,3 +148,40 @@ export const CANCELLABLE_STATES = ["DRAFT", "SCHEDULED", "CLOSED", "TALLIED"] as
 export function canCancelElection(e: { state: string }): boolean {
   return (CANCELLABLE_STATES as readonly string[]).includes(e.state);
 }
+
+/** The schedule's fields as the official's form names them. */
+export const SCHEDULE_FIELDS = {
+  nominationsOpenAt: "Nominations open",
+  nominationsCloseAt: "Nominations close",
+  votingOpenAt: "Voting opens",
+  votingCloseAt: "Voting closes",
+} as const;
+export type ScheduleField = keyof typeof SCHEDULE_FIELDS;
+
+/**
+ * What is wrong with a schedule an official typed, per field and in the form's
+ * own words ("Voting closes must be after Voting opens"), or {} when nothing.
+ * The same order updateElectionSchedule and openElectionRefusal enforce; the
+ * future check only applies while every date may move (`mode: "all"`).
+ */
+export function scheduleFieldErrors(s: Record<ScheduleField, Date>, now: Date, mode: ScheduleEditability["mode"]): Partial<Record<ScheduleField, string>> {
+  const errors: Partial<Record<ScheduleField, string>> = {};
+  const L = SCHEDULE_FIELDS;
+  if (!(s.nominationsOpenAt < s.nominationsCloseAt)) errors.nominationsCloseAt = `${L.nominationsCloseAt} must be after ${L.nominationsOpenAt.toLowerCase()}.`;
+  if (!(s.nominationsCloseAt <= s.votingOpenAt)) errors.votingOpenAt = `${L.votingOpenAt} must be at or after ${L.nominationsCloseAt.toLowerCase()}.`;
+  if (!(s.votingOpenAt < s.votingCloseAt)) errors.votingCloseAt = `${L.votingCloseAt} must be after ${L.votingOpenAt.toLowerCase()}.`;
+  else if (mode === "all" && s.votingCloseAt <= now) errors.votingCloseAt = `${L.votingCloseAt} must be in the future.`;
+  return errors;
+}
+
+/** What a draft still needs before it can be opened, in words (empty when openElectionRefusal is null). */
+export function openElectionMissing(e: Parameters<typeof openElectionRefusal>[0]): string[] {
+  const refusal = openElectionRefusal(e);
+  if (refusal === null) return [];
+  if (e.state !== "DRAFT") return [refusal];
+  const unset = (Object.keys(SCHEDULE_FIELDS) as ScheduleField[]).filter((k) => e[k] === null).map((k) => SCHEDULE_FIELDS[k].toLowerCase());
+  if (unset.length) return [`The schedule has no date yet for: ${unset.join(", ")}.`];
+  const errors = scheduleFieldErrors(e as Record<ScheduleField, Date>, new Date(0), "extend-close");
+  const listed = Object.values(errors);
+  return listed.length ? listed.map((m) => `The schedule is out of order: ${m}`) : [refusal];
+}

@@ -118,3 +118,45 @@ describe("electorate format detection and de-duplication", () => {
     ]);
   });
 });
+
+// Issue 8: an official fixing a roll sees every bad line at once, not one per upload.
+describe("every bad entry is reported", () => {
+  const message = (text: string) => {
+    try {
+      parseElectorate(text);
+    } catch (e) {
+      expect(e).toBeInstanceOf(ImportError);
+      return (e as Error).message;
+    }
+    throw new Error("expected the roll to be refused");
+  };
+
+  it("lists every bad CSV line with its number, and returns nothing", () => {
+    const m = message("login,email,name\nok,,\nbad login,,X\nfine,,\n,not-an-email,Y\n,,Nobody\n");
+    expect(m).toMatch(/^3 entries are wrong; nothing was imported:/);
+    expect(m.split("\n").slice(1)).toEqual([
+      'line 3: login "bad login" is not a valid GitHub login',
+      'line 5: email "not-an-email" is not a valid email address',
+      "line 6: entry has neither a GitHub login nor an email",
+    ]);
+  });
+
+  it("shows at most 50 and counts the rest", () => {
+    const rows = Array.from({ length: 120 }, (_, i) => `bad login ${i},,X`);
+    const m = message(`login,email,name\n${rows.join("\n")}\n`);
+    const lines = m.split("\n");
+    expect(lines[0]).toBe("120 entries are wrong; nothing was imported:");
+    expect(lines.slice(1, -1)).toHaveLength(50);
+    expect(lines[1]).toMatch(/^line 2: /);
+    expect(lines.at(-1)).toBe("and 70 more.");
+  });
+
+  it("lists every bad Kata YAML entry and every bad Elekto login", () => {
+    const kata = message("- github_id: ok\n- name: Nobody\n- github_id: bad login\n");
+    expect(kata.split("\n").slice(1)).toEqual([expect.stringMatching(/^entry 2 \(line 2\)/), expect.stringMatching(/^entry 3 \(line 3\)/)]);
+    const elekto = message("eligible_voters:\n- good\n- not a login\n- also bad\n");
+    expect(elekto).toMatch(/^2 entries are wrong/);
+    expect(elekto).toMatch(/entry 2 \(line 3\)/);
+    expect(elekto).toMatch(/entry 3 \(line 4\)/);
+  });
+});

@@ -137,13 +137,44 @@ function parseCsv(text: string): ElectorateEntry[] {
       `line ${header.line}: the header must be "login,email,name" (got "${header.fields.join(",")}")`,
     );
   }
-  return rows.map((row) => {
+  return everyEntry(rows, (row) => {
     const at = `line ${row.line}`;
     if (row.fields.length !== columns.length) {
       throw new ImportError(`${at}: expected ${columns.length} fields, found ${row.fields.length}`);
     }
     return validateEntry(Object.fromEntries(columns.map((c, i) => [c, row.fields[i]])), at);
   });
+}
+
+/** How many bad entries one refusal lists; the rest are counted. */
+export const MAX_PROBLEMS_SHOWN = 50;
+
+/**
+ * Reads every entry and reports every bad one, not only the first: an official
+ * fixing a 10,000-line roll should not have to upload it once per mistake.
+ * Nothing is returned (so nothing imported) when any entry is bad.
+ */
+function everyEntry<T>(items: readonly T[], read: (item: T, index: number) => ElectorateEntry): ElectorateEntry[] {
+  const out: ElectorateEntry[] = [];
+  const problems: string[] = [];
+  items.forEach((item, i) => {
+    try {
+      out.push(read(item, i));
+    } catch (err) {
+      if (!(err instanceof ImportError)) throw err;
+      problems.push(err.message);
+    }
+  });
+  if (problems.length) throw problemsError(problems);
+  return out;
+}
+
+/** One problem as itself; several as a count, one per line, at most MAX_PROBLEMS_SHOWN of them. */
+function problemsError(problems: string[]): ImportError {
+  if (problems.length === 1) return new ImportError(problems[0]);
+  const shown = problems.slice(0, MAX_PROBLEMS_SHOWN);
+  const more = problems.length - shown.length;
+  return new ImportError(`${problems.length} entries are wrong; nothing was imported:\n${shown.join("\n")}${more ? `\nand ${more} more.` : ""}`);
 }
 
 function validateEntry(raw: unknown, at: string): ElectorateEntry {
@@ -184,7 +215,7 @@ function parseKataYaml(text: string): ElectorateEntry[] {
       authorNodes.push(item as YamlNode);
     }
   }
-  return authorNodes.map((node, i) => {
+  return everyEntry(authorNodes, (node, i) => {
     const at = entryAt(i, lineOf(node));
     const parsed = kataAuthorSchema.safeParse(isNode(node) ? node.toJSON() : node, { reportInput: true });
     if (!parsed.success) throw new ImportError(`${at}: ${describeIssue(parsed.error.issues[0])}`);
@@ -203,10 +234,12 @@ function parseElekto(text: string): ElectorateEntry[] {
   const votersNode = isMap(doc.contents) ? doc.contents.get("eligible_voters", true) : null;
   const itemNodes = isSeq(votersNode) ? (votersNode.items as YamlNode[]) : [];
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const index = issue.path[1];
-    if (typeof index !== "number") throw new ImportError(`eligible_voters ${issue.message}`);
-    throw new ImportError(`eligible_voters ${entryAt(index, lineOf(itemNodes[index]))}: ${describeIssue({ ...issue, path: [] })}`);
+    const problems = parsed.error.issues.map((issue) => {
+      const index = issue.path[1];
+      if (typeof index !== "number") return `eligible_voters ${issue.message}`;
+      return `eligible_voters ${entryAt(index, lineOf(itemNodes[index]))}: ${describeIssue({ ...issue, path: [] })}`;
+    });
+    throw problemsError(problems);
   }
   return (parsed.data.eligible_voters ?? []).map((login) => ({ login, email: null, name: null }));
 }

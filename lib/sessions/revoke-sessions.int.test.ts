@@ -74,6 +74,6 @@ describe("sign out everywhere", () => {
     await expectRefused(() => revokeSessions(admin, { login: "" }), InvalidInputError);
     await expectRefused(() => revokeSessions(admin, { login: "x".repeat(400) }), InvalidInputError);
     await expectRefused(() => revokeSessions(person, { userId: admin.id } as never), InvalidInputError);
-    await expectRefused(() => revokeSessions(admin, { login: "nobody-signed-in-as-this" }), NotFoundError, /Nobody signed in as "nobody-signed-in-as-this"/);
+    await expectRefused(() => revokeSessions(admin, { login: "nobody-signed-in-as-this" }), NotFoundError, /Nobody called @nobody-signed-in-as-this has signed in to Hustings yet/);
   });
 });

@@ -5,11 +5,12 @@ import { appendAuditEntry } from "@/lib/audit/append-audit-entry";
 import { prisma } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
 import { parseInput } from "@/lib/elections/parse-input";
+import { findPersonByLogin, typedLogin } from "@/lib/auth/find-person";
 
 const Input = z
   .object({
     // Absent: the caller's own sessions. Present: someone else's, which only an admin may end.
-    login: z.string().trim().toLowerCase().min(1, "give a GitHub login or an email").max(320).optional(),
+    login: typedLogin.optional(),
   })
   .strict();
 
@@ -24,11 +25,11 @@ export async function revokeSessions(actor: Actor | null, input: z.input<typeof 
   const { login } = parseInput(Input, input);
   if (login !== undefined) requireInstanceAdmin(caller);
   return prisma.$transaction(async (tx) => {
-    const user = await tx.user.findFirst({
-      where: login === undefined ? { id: caller.id } : { OR: [{ githubLogin: login }, { email: { equals: login, mode: "insensitive" } }] },
-      select: { id: true },
-    });
-    if (!user) throw new NotFoundError(login === undefined ? "Your account no longer exists." : `Nobody signed in as "${login}".`);
+    const user =
+      login === undefined
+        ? await tx.user.findUnique({ where: { id: caller.id }, select: { id: true } })
+        : await findPersonByLogin(tx, login, "before they have a session to end");
+    if (!user) throw new NotFoundError("Your account no longer exists.");
     await tx.user.update({ where: { id: user.id }, data: { sessionVersion: { increment: 1 } } });
     await appendAuditEntry(tx, {
       electionId: null,

@@ -62,7 +62,7 @@ export async function createElectionAction(community: string, _prev: ActionState
 
 const appointSchema = z.object({
   electionId: z.string().min(1, "choose an election"),
-  login: z.string().trim().min(1, "enter a GitHub login or an email"),
+  login: z.string().trim().min(1, "enter a GitHub login (@login) or an email").max(320),
 });
 
 export async function appointOfficialAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
@@ -72,7 +72,7 @@ export async function appointOfficialAction(_prev: ActionState, formData: FormDa
   return toState(
     await runUseCase(() => appointOfficial(actor, parsed.data), {
       revalidate: ["/"],
-      message: `${parsed.data.login} is now an official.`,
+      message: (r) => `${r.person} is now an official of ${r.election}.`,
     }),
   );
 }

@@ -146,7 +146,7 @@ export default async function CommunityAdminPage({ params }: Params) {
           field="electionId"
           placeLabel="Election"
           places={elections.map((e) => ({ value: e.id, label: `${e.title} (${e.slug})` }))}
-          hint="The person must have signed in once. A candidate in the election cannot be one of its officials."
+          hint="Their GitHub login as shown in Hustings (@login) or their email. They must have signed in once; a candidate in the election cannot be one of its officials."
         />
       </section>
 

@@ -11,11 +11,16 @@ import { publishResults } from "@/lib/elections/publish-results";
 import { cancelElection } from "@/lib/elections/cancel-election";
 import { declareElectedUnopposed } from "@/lib/elections/declare-elected-unopposed";
 import { importElectorate } from "@/lib/electorate/import-electorate";
+import { removeElectorateEntry } from "@/lib/electorate/remove-electorate-entry";
 import { decideException } from "@/lib/electorate/decide-exception";
 import { reviewCandidacy } from "@/lib/candidacies/review-candidacy";
+import { appointOfficial } from "@/lib/elections/appoint-official";
+import { removeOfficial } from "@/lib/elections/remove-official";
 import type { ActionState } from "@/app/_lib/action-state";
 import { parseForm, runUseCase, toState } from "@/app/_lib/run-use-case";
 import { MANAGE_PAGES } from "@/app/_lib/manage";
+import { parseUtcMinute } from "@/app/_lib/utc-minute";
+import { SCHEDULE_FIELDS, scheduleFieldErrors, type ScheduleField } from "@/lib/elections/lifecycle-rules";
 
 // Every action here is refused by its use case unless the caller is an
 // official of this election; the page hiding the forms is only courtesy.
@@ -71,26 +76,30 @@ export async function saveSettings(electionId: string, base: string, _prev: Acti
   return toState(await runUseCase(() => updateElectionSettings(actor, input), { revalidate: paths(base), message: "Settings saved." }));
 }
 
-// datetime-local has no zone; the form says the values are UTC, so read them as UTC.
-const utcInstant = z
-  .string()
-  .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/, "fill in the date and time")
-  .transform((s) => new Date(`${s.length === 16 ? `${s}:00` : s}Z`));
-
-const scheduleSchema = z.object({
-  nominationsOpenAt: utcInstant,
-  nominationsCloseAt: utcInstant,
-  votingOpenAt: utcInstant,
-  votingCloseAt: utcInstant,
-});
+// The schedule form writes "YYYY-MM-DD HH:MM" in UTC (app/_lib/utc-minute.ts).
+// Each field that is unreadable or out of order is named back in words beside it.
+const SCHEDULE_KEYS = Object.keys(SCHEDULE_FIELDS) as ScheduleField[];
 
 export async function saveSchedule(electionId: string, base: string, _prev: ActionState, formData: FormData): Promise<ActionState> {
-  const parsed = parseForm(scheduleSchema, formData);
-  if (!parsed.ok) return parsed;
+  const fieldErrors: Partial<Record<ScheduleField, string>> = {};
+  const values = {} as Record<ScheduleField, Date>;
+  for (const key of SCHEDULE_KEYS) {
+    const raw = formData.get(key);
+    const date = typeof raw === "string" && raw.length <= 40 ? parseUtcMinute(raw) : null;
+    if (date) values[key] = date;
+    else fieldErrors[key] = `${SCHEDULE_FIELDS[key]}: write the date and time as YYYY-MM-DD HH:MM, 24-hour UTC (e.g. 2026-12-04 17:00).`;
+  }
+  if (Object.keys(fieldErrors).length === 0) Object.assign(fieldErrors, scheduleFieldErrors(values, new Date(), "all"));
+  const named = Object.values(fieldErrors);
+  if (named.length) return { ok: false, error: `The schedule was not saved. ${named.join(" ")}`, fieldErrors };
   const actor = await getActor();
-  const input = { electionId, ...parsed.data };
-  return toState(await runUseCase(() => updateElectionSchedule(actor, input), { revalidate: paths(base), message: "Schedule saved." }));
+  const r = await runUseCase(() => updateElectionSchedule(actor, { electionId, ...values }), { revalidate: paths(base), message: "Schedule saved." });
+  if (r.ok) return toState(r);
+  // The use case names a field as "votingCloseAt: …"; say it in the form's words, beside that field.
+  const field = SCHEDULE_KEYS.find((k) => r.error.startsWith(`${k}: `));
+  if (!field) return toState(r);
+  const words = `${SCHEDULE_FIELDS[field]}: ${r.error.slice(field.length + 2)}`;
+  return { ok: false, error: `The schedule was not saved. ${words}`, fieldErrors: { [field]: words } };
 }
 
 export async function openElectionAction(electionId: string, base: string, _prev: ActionState, _fd: FormData): Promise<ActionState> {
@@ -115,6 +124,23 @@ export async function importElectorateAction(electionId: string, base: string, _
   );
 }
 
+const removeEntrySchema = z.object({ entryId: z.string().min(1, "choose an entry").max(64) });
+
+export async function removeElectorateEntryAction(electionId: string, base: string, _prev: ActionState, formData: FormData): Promise<ActionState> {
+  const parsed = parseForm(removeEntrySchema, formData);
+  if (!parsed.ok) return parsed;
+  const actor = await getActor();
+  return toState(
+    await runUseCase(() => removeElectorateEntry(actor, { electionId, entryId: parsed.data.entryId }), {
+      revalidate: paths(base),
+      message: (r) => `Removed ${r.removed}; the electorate has ${r.total} voter${r.total === 1 ? "" : "s"}.`,
+    }),
+  );
+}
+
+/** "Dana Okafor's", "Chris'" — how a confirmation names whose declaration it was. */
+const possessive = (name: string) => (name.endsWith("s") ? `${name}'` : `${name}'s`);
+
 // Accepting confirms (or corrects) the affiliation (PRODUCT §3); rejecting needs a reason.
 const reviewSchema = z.discriminatedUnion("decision", [
   z.object({ decision: z.literal("accept"), affiliation: z.string().trim().min(1, "enter the affiliation (or none)").max(200) }),
@@ -133,7 +159,7 @@ export async function reviewCandidacyAction(candidacyId: string, base: string, _
   return toState(
     await runUseCase(() => reviewCandidacy(actor, input), {
       revalidate: paths(base),
-      message: review.decision === "accept" ? "Accepted." : "Rejected.",
+      message: (r) => (r.decision === "accept" ? `Accepted ${possessive(r.displayName)} declaration.` : `Rejected ${possessive(r.displayName)} declaration; the candidate sees the reason.`),
     }),
   );
 }
@@ -148,7 +174,7 @@ export async function decideExceptionAction(requestId: string, base: string, _pr
   return toState(
     await runUseCase(() => decideException(actor, { requestId, grant, note: parsed.data.note }), {
       revalidate: paths(base),
-      message: grant ? "Granted: the member is on the electorate." : "Denied.",
+      message: grant ? "Granted: the member is on the electorate." : "Denied; the member can read your note.",
     }),
   );
 }
@@ -178,4 +204,39 @@ export async function cancelAction(electionId: string, base: string, _prev: Acti
   if (!parsed.ok) return parsed;
   const actor = await getActor();
   return toState(await runUseCase(() => cancelElection(actor, { electionId, reason: parsed.data.reason }), { revalidate: paths(base), message: "Election cancelled." }));
+}
+
+// The officials page: the election is bound on the page, the person typed (appoint) or chosen (remove).
+const appointHereSchema = z.object({ login: z.string().trim().min(1, "enter a GitHub login (@login) or an email").max(320) });
+
+export async function appointOfficialHereAction(electionId: string, base: string, _prev: ActionState, formData: FormData): Promise<ActionState> {
+  const parsed = parseForm(appointHereSchema, formData);
+  if (!parsed.ok) return parsed;
+  const actor = await getActor();
+  return toState(
+    await runUseCase(() => appointOfficial(actor, { electionId, login: parsed.data.login }), {
+      revalidate: paths(base),
+      message: (r) => `${r.person} is now an official of ${r.election}.`,
+    }),
+  );
+}
+
+const removeHereSchema = z.object({
+  electionId: z.string().min(1).max(64),
+  userId: z.string().min(1, "choose an official").max(64),
+  name: z.string().max(400).optional(),
+});
+
+export async function removeOfficialHereAction(electionId: string, base: string, _prev: ActionState, formData: FormData): Promise<ActionState> {
+  const parsed = parseForm(removeHereSchema, formData);
+  if (!parsed.ok) return parsed;
+  if (parsed.data.electionId !== electionId) return { ok: false, error: "This form belongs to another election; reload the page." };
+  const actor = await getActor();
+  const { userId, name } = parsed.data;
+  return toState(
+    await runUseCase(() => removeOfficial(actor, { electionId, userId }), {
+      revalidate: paths(base),
+      message: `${name ?? "The official"} is no longer an official of this election.`,
+    }),
+  );
 }

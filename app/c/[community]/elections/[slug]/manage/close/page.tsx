@@ -28,7 +28,10 @@ export default async function ClosePage({ params }: { params: Promise<{ communit
       <p className="mt-2 text-gray-800" data-testid="close-turnout">
         {facts.participations} of {facts.electorate} on the roll have voted.
       </p>
-      {election.state === "SCHEDULED" && closeRefusal && <LockedNote>{closeRefusal}</LockedNote>}
+      {(election.state === "SCHEDULED" || election.state === "DRAFT") && closeRefusal && (
+        <LockedNote>{election.state === "DRAFT" ? "This election is still a draft: voting can be closed once it is open and voting has opened." : closeRefusal}</LockedNote>
+      )}
+      {election.state === "CANCELLED" && <LockedNote>This election was cancelled: there is no vote to close.</LockedNote>}
       {official && closeRefusal === null && (
         <div className="mt-3">
           <ActionForm

@@ -16,20 +16,35 @@ export default async function ExceptionsPage({ params }: { params: Promise<{ com
   const locked = official ? exceptionDecisionLockReason(election) : NOT_OFFICIAL;
   const requests = await prisma.exceptionRequest.findMany({
     where: { electionId: election.id },
-    orderBy: { createdAt: "asc" },
+    orderBy: [{ createdAt: "asc" }, { attempt: "asc" }],
     include: { user: { select: { name: true, email: true, githubLogin: true } } },
   });
+  // One card per member: their latest request, with the earlier ones under it; waiting ones first.
+  const byMember = new Map<string, typeof requests>();
+  for (const r of requests) byMember.set(r.userId, [...(byMember.get(r.userId) ?? []), r]);
+  const members = [...byMember.values()]
+    .map((list) => {
+      const sorted = [...list].sort((a, b) => a.attempt - b.attempt);
+      return { latest: sorted[sorted.length - 1], earlier: sorted.slice(0, -1).reverse() };
+    })
+    .sort((a, b) => Number(b.latest.status === "PENDING") - Number(a.latest.status === "PENDING") || a.latest.createdAt.getTime() - b.latest.createdAt.getTime());
+  const waiting = members.filter((x) => x.latest.status === "PENDING").length;
   return (
     <ManageShell m={m} current="exceptions" heading={`Exception requests (${requests.length})`}>
-      {locked && requests.some((x) => x.status === "PENDING") && <LockedNote>{locked}</LockedNote>}
-      {requests.length === 0 ? (
+      {locked && waiting > 0 && <LockedNote>{locked}</LockedNote>}
+      {members.length === 0 ? (
         <p className="mt-2 text-gray-800">No requests.</p>
       ) : (
-        <ul className="mt-3 space-y-3">
-          {requests.map((x) => (
-            <ExceptionDecision key={x.id} x={x} base={m.base} exceptionsLocked={locked} />
-          ))}
-        </ul>
+        <>
+          <p className="mt-2 font-medium text-gray-900" data-testid="exception-counts">
+            {waiting} waiting for a decision, from {members.length} member{members.length === 1 ? "" : "s"}.
+          </p>
+          <ul className="mt-3 space-y-3">
+            {members.map(({ latest, earlier }) => (
+              <ExceptionDecision key={latest.id} x={latest} earlier={earlier} base={m.base} exceptionsLocked={locked} />
+            ))}
+          </ul>
+        </>
       )}
     </ManageShell>
   );

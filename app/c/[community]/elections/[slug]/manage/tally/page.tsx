@@ -12,7 +12,7 @@ export default async function TallyPage({ params }: { params: Promise<{ communit
   const m = await loadManagedElection(await params, "tally");
   if (!m.ok) return m.forbidden;
   const { election, official, steps } = m;
-    const step = (key: string) => steps.find((s) => s.key === key);
+  const step = (key: string) => steps.find((s) => s.key === key);
   const counted = ["TALLIED", "PUBLISHED"].includes(election.state);
   return (
     <ManageShell m={m} current="tally" heading="Tally, review and publish">
@@ -21,7 +21,8 @@ export default async function TallyPage({ params }: { params: Promise<{ communit
           Tally
         </h3>
         <p className={hint}>{step("tally")?.missing.join(" ") || step("tally")?.detail}</p>
-        {official && election.state === "CLOSED" && (
+        {/* A box that does not add up cannot be counted: the step says why instead of offering a button the server would refuse. */}
+        {official && election.state === "CLOSED" && step("tally")?.status !== "blocked" && (
           <div className="mt-3">
             <ActionForm action={tallyAction.bind(null, election.id, m.base)} submitLabel="Tally" />
           </div>
