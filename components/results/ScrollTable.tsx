@@ -33,7 +33,8 @@ export function ScrollTable({ label, children, testId }: { label: string; childr
         ref={frame}
         role="region"
         aria-label={label}
-        tabIndex={0}
+        // Focusable only when there is something to scroll, so a keyboard can scroll it without an extra Tab stop otherwise.
+        tabIndex={overflows ? 0 : undefined}
         data-testid={testId}
         className={`relative overflow-x-auto ${overflows ? "border-r-4 border-r-gray-300" : ""} ${focusRing}`}
       >
