@@ -138,8 +138,8 @@ export async function removeElectorateEntryAction(electionId: string, base: stri
   );
 }
 
-/** "Dana Okafor's", "Chris'" — how a confirmation names whose declaration it was. */
-const possessive = (name: string) => (name.endsWith("s") ? `${name}'` : `${name}'s`);
+/** "Dana Okafor's", "Vera Voss's": how a confirmation names whose declaration it was. */
+const possessive = (name: string) => `${name}'s`;
 
 // Accepting confirms (or corrects) the affiliation (PRODUCT §3); rejecting needs a reason.
 const reviewSchema = z.discriminatedUnion("decision", [
