@@ -80,7 +80,8 @@ async function electionTakingNominations(ada: Page, olu: Page, prefix: string, c
 }
 
 test("a denied member reads the officials' note, asks again, and withdraws the new request", async ({ browser }) => {
-  test.setTimeout(300_000);
+  // Five sign-ins and the role chain through the browser: minutes on a loaded 2-core machine.
+  test.setTimeout(480_000);
   const ada = await personPage(browser, "admin");
   const olu = await personPage(browser, "official");
   const ines = await personPage(browser, "ineligible");
@@ -148,7 +149,8 @@ test("a denied member reads the officials' note, asks again, and withdraws the n
 });
 
 test("a candidate under a cap names an affiliation, sees their declaration in review, reads the reason once; HTML shows as text", async ({ browser }) => {
-  test.setTimeout(300_000);
+  // Five sign-ins and the role chain through the browser: minutes on a loaded 2-core machine.
+  test.setTimeout(480_000);
   const ada = await personPage(browser, "admin");
   const olu = await personPage(browser, "official");
   const cory = await personPage(browser, "candidate");
