@@ -241,15 +241,18 @@ const NOT_ACTIONS: Record<string, string> = {
   "lib/ballots/receipt.ts": "pure: receipt codes and hashes",
   "lib/ballots/sealed-ballot.ts": "pure: sealing pending ballots",
   "lib/ballots/shuffle.ts": "pure: a cryptographic shuffle",
+  "lib/ballots/candidate-order.ts": "pure: the order a voter sees the candidates in",
+  "lib/people/pending-actions.ts": "reads only the caller's own items (lib/people/pending-actions.int.test.ts tries another person)",
+  "lib/people/elections-you-run.ts": "reads only the elections the caller is an official of",
   "lib/communities/community-input.ts": "zod fields of a community",
   "lib/communities/logo-image.ts": "pure: which bytes may be a logo",
   "lib/communities/committee-members.ts": "pure: a community's current committees from published results",
-  "lib/communities/election-groups.ts": "pure: open, upcoming and past",
+  "lib/communities/election-groups.ts": "pure: open, upcoming, past and cancelled",
   "lib/communities/summary.ts": "pure: one plain line of a description",
   "lib/electorate/open-elections-for-voter.ts": "read model: the caller's own open elections; writes nothing",
 };
 
-const USE_CASE_FOLDERS = ["lib/elections", "lib/electorate", "lib/candidacies", "lib/communities", "lib/ballots", "lib/sessions"];
+const USE_CASE_FOLDERS = ["lib/elections", "lib/electorate", "lib/candidacies", "lib/communities", "lib/ballots", "lib/sessions", "lib/people"];
 
 let w: World;
 
