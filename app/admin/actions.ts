@@ -39,7 +39,7 @@ export async function appointCommunityAdminAction(_prev: ActionState, formData: 
   return toState(
     await runUseCase(() => appointCommunityAdmin(actor, parsed.data), {
       revalidate: ["/admin"],
-      message: `${parsed.data.login} is now an admin of the community.`,
+      message: (r) => `${r.person} is now an admin of ${r.community}.`,
     }),
   );
 }

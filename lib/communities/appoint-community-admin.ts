@@ -13,7 +13,7 @@ const Input = z.object({
 });
 
 /** Instance admins only. Like officials, the person must have signed in once. */
-export async function appointCommunityAdmin(actor: Actor | null, input: z.input<typeof Input>): Promise<{ userId: string }> {
+export async function appointCommunityAdmin(actor: Actor | null, input: z.input<typeof Input>): Promise<{ userId: string; person: string; community: string }> {
   const admin = requireInstanceAdmin(actor);
   const { communityId, login } = parseInput(Input, input);
   return prisma.$transaction(async (tx) => {
@@ -25,6 +25,6 @@ export async function appointCommunityAdmin(actor: Actor | null, input: z.input<
     }
     await tx.communityAdmin.create({ data: { communityId, userId: user.id } });
     await appendAuditEntry(tx, { electionId: null, communityId, actor: admin, action: "community.admin-appointed", details: { userId: user.id, login: user.githubLogin ?? user.email } });
-    return { userId: user.id };
+    return { userId: user.id, person: personInWords(user), community: community.name };
   });
 }

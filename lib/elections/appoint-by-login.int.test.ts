@@ -50,7 +50,7 @@ describe("appointing a person by what an admin types", () => {
     const community = await makeCommunity();
     const person = await makeUser();
     const r = await appointCommunityAdmin(instanceAdmin, { communityId: community.id, login: ` @${person.githubLogin!.toUpperCase()} ` });
-    expect(r.userId).toBe(person.id);
+    expect(r).toEqual({ userId: person.id, person: `${person.name} (@${person.githubLogin})`, community: community.name });
     const ghost = uniq("ghost");
     await expectRefused(() => appointCommunityAdmin(instanceAdmin, { communityId: community.id, login: `@${ghost}` }), NotFoundError, new RegExp(`^Nobody called @${ghost} has signed in to Hustings yet`));
     const communityAdmin = await makeCommunityAdmin(community.id);

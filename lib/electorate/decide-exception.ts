@@ -33,7 +33,9 @@ export async function decideException(actor: Actor | null, input: z.input<typeof
       where: { id: requestId, status: "PENDING" },
       data: { status: grant ? "GRANTED" : "DENIED", decisionNote: note ?? null, decidedById: official.id, decidedAt: new Date() },
     });
-    if (count !== 1) throw new ConflictError("This request has already been decided.");
+    if (count !== 1) {
+      throw new ConflictError(req.status === "WITHDRAWN" ? "The member withdrew this request; there is nothing to decide." : "This request has already been decided.");
+    }
     const githubLogin = req.user.githubLogin?.toLowerCase() ?? null;
     const email = req.user.email?.toLowerCase() ?? null;
     if (grant) {

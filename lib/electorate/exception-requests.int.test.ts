@@ -106,7 +106,7 @@ describe("decideException on a withdrawn request", () => {
     const member = await makeUser();
     const { id } = await requestException(member, { electionId: e.id, reason: "I triage issues" });
     await withdrawException(member, { requestId: id });
-    await expectRefused(() => decideException(official, { requestId: id, grant: true }), ConflictError, /already been decided/);
+    await expectRefused(() => decideException(official, { requestId: id, grant: true }), ConflictError, /withdrew this request; there is nothing to decide/);
     await expectRefused(() => decideException(official, { requestId: id, grant: false, note: "x" }), ConflictError);
     expect(await isEligibleVoter(prisma, member, e.id)).toBe(false);
   });

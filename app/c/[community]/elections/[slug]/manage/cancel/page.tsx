@@ -28,12 +28,17 @@ export default async function CancelPage({ params }: { params: Promise<{ communi
               <label htmlFor="cancel-reason" className={label}>
                 Reason (public)
               </label>
-              <input id="cancel-reason" name="reason" required className={`${input} mt-1`} />
+              <textarea id="cancel-reason" name="reason" required rows={4} maxLength={2000} aria-describedby="cancel-reason-hint" className={`${input} mt-1`} />
+              <p id="cancel-reason-hint" className={hint}>
+                Everyone sees it on the election and results pages, next to the date it was cancelled.
+              </p>
             </div>
           </ActionForm>
         </>
       ) : (
-        <LockedNote>{election.state === "CANCELLED" ? "This election is cancelled." : "Published results cannot be cancelled."}</LockedNote>
+        <LockedNote>
+          {election.state === "CANCELLED" ? `This election is cancelled${election.cancelReason ? `: ${election.cancelReason}` : "."}` : "Published results cannot be cancelled."}
+        </LockedNote>
       )}
     </ManageShell>
   );
