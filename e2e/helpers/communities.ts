@@ -61,7 +61,7 @@ export async function ensureCommunity(page: Page, c: CommunityRef, admins: { nam
     await appoint.getByLabel("Community", { exact: true }).selectOption({ label: `${c.name} (${c.slug})` });
     await appoint.getByLabel("GitHub login or email", { exact: true }).fill(admin.login);
     await appoint.getByRole("button", { name: "Appoint admin" }).click();
-    await expect(appoint.getByText(`${admin.login} is now an admin of the community.`)).toBeVisible();
+    await expect(appoint.getByText(`${admin.name} (`, { exact: false }).filter({ hasText: `) is now an admin of ${c.name}.` })).toBeVisible();
     await page.reload();
     await expect(communityRow(page, c).getByRole("form", { name: `Remove ${admin.name} as an admin of ${c.name}` })).toHaveCount(1);
   }
