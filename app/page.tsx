@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { prisma } from "@/lib/db/client";
-import { electionPhase, type Schedule } from "@/lib/elections/phase";
+import { ELECTION_DATES_SELECT, electionPhase, type Schedule } from "@/lib/elections/phase";
 import { electionGroup, GROUP_ORDER } from "@/lib/communities/election-groups";
 import { PUBLIC_ELECTION_WHERE } from "@/lib/elections/visibility";
 import { keyDate, KeyDateText, type DatedElection } from "@/components/communities/ElectionKeyDate";
@@ -33,14 +33,7 @@ export default async function ElectionListPage() {
       community: { select: { slug: true, name: true } },
       title: true,
       seats: true,
-      state: true,
-      nominationsOpenAt: true,
-      nominationsCloseAt: true,
-      votingOpenAt: true,
-      votingCloseAt: true,
-      votingClosedAt: true,
-      cancelledAt: true,
-      cancelReason: true,
+      ...ELECTION_DATES_SELECT,
       _count: { select: { candidacies: { where: { status: "ACCEPTED" } } } },
     },
   });

@@ -1,3 +1,4 @@
+import { ELECTION_DATES_SELECT } from "@/lib/elections/phase";
 import { cache } from "react";
 import { prisma } from "@/lib/db/client";
 import { groupElections } from "@/lib/communities/election-groups";
@@ -77,14 +78,7 @@ export async function visibleCommunityElections(communityId: string, actor: Acto
       slug: true,
       title: true,
       seats: true,
-      state: true,
-      nominationsOpenAt: true,
-      nominationsCloseAt: true,
-      votingOpenAt: true,
-      votingCloseAt: true,
-      votingClosedAt: true,
-      cancelledAt: true,
-      cancelReason: true,
+      ...ELECTION_DATES_SELECT,
     },
   });
 }

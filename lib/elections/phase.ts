@@ -12,6 +12,18 @@ export interface Schedule {
   votingCloseAt: Date | null;
 }
 
+/** What a list of elections selects to say where each stands and its key date (the real end of voting, a cancellation). */
+export const ELECTION_DATES_SELECT = {
+  state: true,
+  nominationsOpenAt: true,
+  nominationsCloseAt: true,
+  votingOpenAt: true,
+  votingCloseAt: true,
+  votingClosedAt: true,
+  cancelledAt: true,
+  cancelReason: true,
+} as const;
+
 /**
  * When voting really ended: the moment officials closed it when that came
  * before the scheduled close, else the scheduled close (ballots are refused

@@ -4,21 +4,14 @@
 import type { Actor } from "@/lib/auth/actor";
 import type { Db } from "@/lib/auth/permissions";
 import { electionGroup, GROUP_ORDER } from "@/lib/communities/election-groups";
-import { electionPhase, votingEndedAt, type Phase } from "@/lib/elections/phase";
+import { ELECTION_DATES_SELECT, electionPhase, votingEndedAt, type Phase } from "@/lib/elections/phase";
 
 const SELECT = {
   id: true,
   slug: true,
   title: true,
   seats: true,
-  state: true,
-  nominationsOpenAt: true,
-  nominationsCloseAt: true,
-  votingOpenAt: true,
-  votingCloseAt: true,
-  votingClosedAt: true,
-  cancelledAt: true,
-  cancelReason: true,
+  ...ELECTION_DATES_SELECT,
   community: { select: { slug: true, name: true } },
 } as const;
 
