@@ -3,10 +3,11 @@
 // who does not submit — hardening.spec votes there as Vera later — and, for
 // submitting and replacing, as another demo voter (Wen Li). The early close is
 // checked on an election of this spec's own, so nothing shared is closed.
-import AxeBuilder from "@axe-core/playwright";
 import { devices, expect, test, type Browser, type BrowserContextOptions, type Page } from "@playwright/test";
 import { appointOfficial, createElection, DEMO, demoHref, electionHref, ensureCommunity, uniqueCommunity } from "./helpers/communities";
 import { signInWithOidc } from "./helpers/sign-in";
+import { expectNoSeriousA11yViolations } from "./helpers/a11y";
+import { utcInput } from "./helpers/utc-input";
 
 const { defaultBrowserType: _unused, ...pixel5 } = devices["Pixel 5"];
 /** A Pixel 5 narrowed to 375 px, the narrowest phone the issue names. */
@@ -20,12 +21,6 @@ async function signedIn(browser: Browser, login: string, options: BrowserContext
   page.on("dialog", (d) => void d.accept());
   await signInWithOidc(page, login);
   return page;
-}
-
-async function expectNoSeriousA11yViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
 }
 
 /** The candidates' names in the order the ballot lists them (all unranked on a fresh ballot). */
@@ -174,7 +169,6 @@ test("after an early close the vote page says when voting really closed, not the
   const slug = `e2e-early-${Date.now().toString(36)}`;
   const title = `Early Close ${slug.slice(-6)}`;
   const url = (rest = "") => electionHref(community.slug, slug, rest);
-  const utcInput = (ms: number) => new Date(Date.now() + ms).toISOString().slice(0, 16);
   const HOUR = 3_600_000;
 
   const olu = await signedIn(browser, "olu-official");

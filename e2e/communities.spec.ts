@@ -2,20 +2,14 @@
 // community page with its committee and elections on a desktop and a phone,
 // "my elections" for a demo voter, and a community admin appointed by the
 // instance admin who then, alone, reaches the community's admin page.
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { signInWithOidc, signOut } from "./helpers/sign-in";
+import { expectNoSeriousA11yViolations } from "./helpers/a11y";
 
 // The demo seed's communities (lib/demo/communities.ts).
 const BEACON = { slug: "beacon", name: "Beacon Foundation", election: "Beacon Foundation Board 2025" };
 const HARBOR_VOTE = "Harbor Project Architecture Committee — Spring 2026";
 const LIGHTHOUSE_NOMINATIONS = "Lighthouse Technical Steering Committee 2026";
-
-async function expectNoSeriousA11yViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
-}
 
 // A 1x1 transparent PNG.
 const PNG_1PX = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==", "base64");

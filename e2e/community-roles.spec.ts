@@ -3,11 +3,11 @@
 // admin for each; each admin is refused the other's admin page, and server
 // actions replayed over HTTP by the wrong person (another community's admin, a
 // voter, anonymous) are refused and change nothing the pages show.
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { communityHref, createElection, DEMO, electionHref, ensureCommunity, uniqueCommunity, type CommunityRef } from "./helpers/communities";
 import { answer, captureAction, replay } from "./helpers/server-actions";
 import { signInWithOidc } from "./helpers/sign-in";
+import { expectNoSeriousA11yViolations } from "./helpers/a11y";
 
 test.describe.configure({ mode: "serial", timeout: 180_000 });
 
@@ -28,12 +28,6 @@ async function pageOf(browser: Browser, login: string | null): Promise<Page> {
   if (login) await signInWithOidc(page, login);
   people.set(key, page);
   return page;
-}
-
-async function expectNoSeriousA11yViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
 }
 
 /** The community's id, as the instance admin's page carries it in its form. */

@@ -7,10 +7,11 @@ import { mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { appointOfficial, createElection, demoHref, electionHref, ensureCommunity, uniqueCommunity } from "./helpers/communities";
 import { signInWithOidc } from "./helpers/sign-in";
+import { expectNoSeriousA11yViolations } from "./helpers/a11y";
+import { utcInput } from "./helpers/utc-input";
 
 const run = promisify(execFile);
 
@@ -32,7 +33,6 @@ const COMMUNITY = uniqueCommunity("cycle");
 const url = (rest = "") => electionHref(COMMUNITY.slug, SLUG, rest);
 
 /** A datetime-local value (the manage form reads it as UTC) `ms` from now. */
-const utcInput = (ms: number) => new Date(Date.now() + ms).toISOString().slice(0, 16);
 const MIN = 60_000;
 const HOUR = 60 * MIN;
 
@@ -43,12 +43,6 @@ async function personPage(browser: Browser, who: Who): Promise<Page> {
   page.on("dialog", (d) => void d.accept());
   await signInWithOidc(page, PEOPLE[who].login);
   return page;
-}
-
-async function expectNoSeriousA11yViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
 }
 
 async function saveSchedule(page: Page, times: { nomOpen: number; nomClose: number; voteOpen: number; voteClose: number }) {

@@ -3,25 +3,19 @@
 // so with its public reason and sorts after the live ones, and the header and
 // home page show the signed-in person what waits on them, with counts and
 // links straight to where it is done.
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { appointOfficial, communityHref, createElection, electionHref, ensureCommunity, uniqueCommunity } from "./helpers/communities";
 import { signInWithOidc } from "./helpers/sign-in";
+import { expectNoSeriousA11yViolations } from "./helpers/a11y";
+import { utcInput } from "./helpers/utc-input";
 
 const HOUR = 3600_000;
 const DAY = 24 * HOUR;
 /** A datetime-local value (the manage form reads it as UTC) `ms` from now. */
-const utcInput = (ms: number) => new Date(Date.now() + ms).toISOString().slice(0, 16);
 /** How LocalTime writes a day in UTC ("30 Nov 2026"). */
 const utcDay = (ms: number) => new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(new Date(Date.now() + ms));
 /** "Cancelled 30 Nov 2026, 01:02 UTC: <reason>", as the lists write it (the browser runs in UTC). */
 const cancelledToday = () => new RegExp(`Cancelled ${utcDay(0)}, \\d{2}:\\d{2} UTC: ${REASON.replace(/[.;]/g, "\\$&")}`);
-
-async function expectNoSeriousA11yViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
-}
 
 /** A browser of its own per person: the test IdP remembers who signed in last. */
 async function personPage(browser: Browser, login: string): Promise<Page> {

@@ -4,10 +4,11 @@
 // a candidate sees their own declaration while it waits for review, nobody
 // else does; HTML in a statement shows as text and the editor says so. Each
 // test makes its own election, so nothing here changes the demo's.
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { appointOfficial, createElection, electionHref, ensureCommunity, uniqueCommunity } from "./helpers/communities";
 import { signInWithOidc } from "./helpers/sign-in";
+import { expectNoSeriousA11yViolations } from "./helpers/a11y";
+import { utcInput } from "./helpers/utc-input";
 
 const PEOPLE = {
   admin: { login: "ada-admin", email: "ada@example.org" },
@@ -21,20 +22,12 @@ type Who = keyof typeof PEOPLE;
 const MIN = 60_000;
 const HOUR = 60 * MIN;
 /** A datetime-local value (the manage form reads it as UTC) `ms` from now. */
-const utcInput = (ms: number) => new Date(Date.now() + ms).toISOString().slice(0, 16);
-
 async function personPage(browser: Browser, who: Who): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
   // Withdrawing and other lasting actions ask with window.confirm.
   page.on("dialog", (d) => void d.accept());
   await signInWithOidc(page, PEOPLE[who].login);
   return page;
-}
-
-async function expectNoSeriousA11yViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
 }
 
 /**

@@ -3,9 +3,10 @@
 // change as they act, on a desktop and on a 375 px phone; both pass axe, and
 // on the phone the page never scrolls sideways and its controls are big enough
 // to tap. Screenshots from the demo data go to e2e/screenshots (git-ignored); docs/screenshots holds the copies the docs show.
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { signInWithOidc } from "./helpers/sign-in";
+import { expectNoSeriousA11yViolations } from "./helpers/a11y";
+import { utcInput } from "./helpers/utc-input";
 
 // Beacon: the demo instance admin, Ada, is also this community's admin.
 const COMMUNITY = "beacon";
@@ -14,8 +15,6 @@ const TITLE = `Checklist Committee ${SLUG.slice(-6)}`;
 const DASHBOARD = `/c/${COMMUNITY}/elections/${SLUG}/manage`;
 const PHONE = { width: 375, height: 740 };
 const HOUR = 3_600_000;
-const utcInput = (ms: number) => new Date(Date.now() + ms).toISOString().slice(0, 16);
-
 test.describe.configure({ timeout: 480_000 });
 
 async function personPage(browser: Browser, login: string, viewport?: { width: number; height: number }): Promise<Page> {
@@ -23,12 +22,6 @@ async function personPage(browser: Browser, login: string, viewport?: { width: n
   page.on("dialog", (d) => void d.accept());
   await signInWithOidc(page, login);
   return page;
-}
-
-async function expectNoSeriousA11yViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
 }
 
 /** The status each step of the checklist shows, in words, keyed by step. */

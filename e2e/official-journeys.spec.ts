@@ -6,10 +6,10 @@
 // review first with confirmations that say what happened, and a member's
 // request whose links are links (never a javascript: one). Each page passes
 // axe; screenshots go to e2e/screenshots (git-ignored).
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { createElection, electionHref } from "./helpers/communities";
 import { signInWithOidc } from "./helpers/sign-in";
+import { expectNoSeriousA11yViolations } from "./helpers/a11y";
 
 test.describe.configure({ mode: "serial", timeout: 300_000 });
 
@@ -43,12 +43,6 @@ async function as(browser: Browser, login: string): Promise<Person> {
   const person = { page, confirms };
   people.set(login, person);
   return person;
-}
-
-async function expectNoSeriousA11yViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
 }
 
 test("the community admin appoints @login from the election's officials page, and removes with a confirmation", async ({ browser }) => {

@@ -4,10 +4,11 @@
 // says in plain words what the affiliation cap and a tie at the seat line did.
 // Each test makes its own community and election: the demo database is shared.
 import path from "node:path";
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Locator, type Page } from "@playwright/test";
 import { appointOfficial, createElection, demoHref, electionHref, ensureCommunity, uniqueCommunity } from "./helpers/communities";
 import { signInWithOidc } from "./helpers/sign-in";
+import { expectNoSeriousA11yViolations } from "./helpers/a11y";
+import { utcInput } from "./helpers/utc-input";
 
 // Four declarations: two of them will be confirmed as "Acme" so that, with one
 // seat per affiliation, one election shows both a cap skip and a seat-line tie.
@@ -19,20 +20,12 @@ const TITLE = "Cap and Tie Committee Elections: 2030";
 const MIN = 60_000;
 const HOUR = 60 * MIN;
 /** A datetime-local value (the manage form reads it as UTC) `ms` from now. */
-const utcInput = (ms: number) => new Date(Date.now() + ms).toISOString().slice(0, 16);
-
 async function personPage(browser: Browser, login: string): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
   // Official actions ask for confirmation with window.confirm.
   page.on("dialog", (d) => void d.accept());
   await signInWithOidc(page, login);
   return page;
-}
-
-async function expectNoSeriousA11yViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
 }
 
 async function saveSchedule(page: Page, base: string, t: { nomOpen: number; nomClose: number; voteOpen: number; voteClose: number }) {
