@@ -109,7 +109,7 @@ test("an election from creation to a published, independently re-tallied result"
 
   await test.step("a draft is invisible to the public", async () => {
     await vera.goto("/");
-    await expect(vera.getByRole("link", { name: TITLE })).toHaveCount(0);
+    await expect(vera.getByRole("link", { name: TITLE, exact: true })).toHaveCount(0);
   });
 
   await test.step("official schedules nominations from now, opens the election and imports the electorate", async () => {
@@ -133,7 +133,7 @@ test("an election from creation to a published, independently re-tallied result"
     await expect(form.getByText(/3 added, 0 removed; the electorate has 3 voters/)).toBeVisible();
 
     await vera.goto("/");
-    await expect(vera.getByRole("link", { name: TITLE })).toBeVisible();
+    await expect(vera.getByRole("link", { name: TITLE, exact: true })).toBeVisible();
   });
 
   await test.step("candidates declare; the official accepts them and they appear on the election page", async () => {
