@@ -93,7 +93,7 @@ test("a denied member reads the officials' note, asks again, and withdraws the n
 
     await olu.goto(url("/manage/exceptions"));
     const decide = olu.getByRole("form", { name: "Decide the request of Ines Ineligible" });
-    await decide.getByLabel("Note (recorded in the audit log)", { exact: true }).fill(note);
+    await decide.getByLabel("Note (shown to the member and recorded in the audit log)", { exact: true }).fill(note);
     await decide.getByRole("button", { name: "Deny Ines Ineligible" }).click();
     await expect(olu.getByRole("heading", { name: /Ines Ineligible — denied/ })).toBeVisible();
   });
