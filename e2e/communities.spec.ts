@@ -107,7 +107,8 @@ test("the instance admin appoints a community admin, who then reaches its admin 
   await appoint.getByLabel("Community").selectOption({ label: `E2E Community ${slug} (${slug})` });
   await appoint.getByLabel("GitHub login or email").fill("cory-candidate");
   await appoint.getByRole("button", { name: "Appoint admin" }).click();
-  await expect(appoint.getByText("cory-candidate is now an admin")).toBeVisible();
+  // The confirmation names the person found and the community, not the login typed.
+  await expect(appoint.getByText(`is now an admin of E2E Community ${slug}.`)).toBeVisible();
 
   await cory.goto(`/c/${slug}/admin`);
   await expect(cory.getByRole("heading", { level: 1, name: `Administration: E2E Community ${slug}` })).toBeVisible();
