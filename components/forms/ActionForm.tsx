@@ -50,15 +50,22 @@ export function ActionForm({ action, children, submitLabel, pendingLabel, confir
           </button>
         )}
         {extraButtons}
-        <span aria-live="polite" className="text-sm">
-          {state && !state.ok && (
-            <span role="alert" className="whitespace-pre-line font-medium text-red-800">
-              Error: {state.error}
-            </span>
-          )}
-          {state?.ok && <span className="font-medium text-green-800">✓ {state.message ?? "Saved."}</span>}
-        </span>
+        <ActionStatus state={state} />
       </div>
     </form>
+  );
+}
+
+/** What the last submission did, announced politely: the error, or the use case's confirmation. */
+export function ActionStatus({ state }: { state: ActionState | null | undefined }) {
+  return (
+    <span aria-live="polite" className="text-sm">
+      {state && !state.ok && (
+        <span role="alert" className="whitespace-pre-line font-medium text-red-800">
+          Error: {state.error}
+        </span>
+      )}
+      {state?.ok && <span className="font-medium text-green-800">✓ {state.message ?? "Saved."}</span>}
+    </span>
   );
 }

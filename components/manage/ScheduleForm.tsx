@@ -3,6 +3,7 @@
 import { useActionState, useTransition } from "react";
 import type { ActionState } from "@/app/_lib/action-state";
 import { btnPrimary, hint, input, label } from "@/components/ui";
+import { ActionStatus } from "@/components/forms/ActionForm";
 
 export interface ScheduleRow {
   name: string;
@@ -88,14 +89,7 @@ export function ScheduleForm({
         <button type="submit" className={btnPrimary} disabled={pending}>
           {pending ? "Saving…" : submitLabel}
         </button>
-        <span aria-live="polite" className="text-sm">
-          {state && !state.ok && (
-            <span role="alert" className="font-medium text-red-800">
-              Error: {state.error}
-            </span>
-          )}
-          {state?.ok && <span className="font-medium text-green-800">✓ {state.message ?? "Saved."}</span>}
-        </span>
+        <ActionStatus state={state} />
       </div>
     </form>
   );
