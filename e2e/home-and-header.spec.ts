@@ -7,7 +7,7 @@ import { expect, test, type Browser, type Page } from "@playwright/test";
 import { appointOfficial, communityHref, createElection, electionHref, ensureCommunity, uniqueCommunity } from "./helpers/communities";
 import { signInWithOidc } from "./helpers/sign-in";
 import { expectNoSeriousA11yViolations } from "./helpers/a11y";
-import { utcInput } from "./helpers/utc-input";
+import { saveSchedule } from "./helpers/schedule";
 
 const HOUR = 3600_000;
 const DAY = 24 * HOUR;
@@ -36,14 +36,7 @@ const REASON = "The charter changed; a new election follows in spring.";
 const EARLY_SCHEDULED_CLOSE = 6 * DAY;
 
 async function scheduleAndOpen(olu: Page, e: { slug: string }, t: { nomOpen: number; nomClose: number; voteOpen: number; voteClose: number }) {
-  await olu.goto(electionHref(COMMUNITY.slug, e.slug, "/manage/schedule"));
-  const form = olu.getByRole("form", { name: "Schedule" });
-  await form.getByLabel("Nominations open (UTC)", { exact: true }).fill(utcInput(t.nomOpen));
-  await form.getByLabel("Nominations close (UTC)", { exact: true }).fill(utcInput(t.nomClose));
-  await form.getByLabel("Voting opens (UTC)", { exact: true }).fill(utcInput(t.voteOpen));
-  await form.getByLabel("Voting closes (UTC)", { exact: true }).fill(utcInput(t.voteClose));
-  await form.getByRole("button", { name: "Save schedule" }).click();
-  await expect(form.getByText("Schedule saved.")).toBeVisible();
+  await saveSchedule(olu, electionHref(COMMUNITY.slug, e.slug, "/manage/schedule"), t);
   await olu.getByRole("button", { name: "Open election" }).click();
   await expect(olu.getByTestId("manage-state")).toHaveText("State: scheduled");
 }

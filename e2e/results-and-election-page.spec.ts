@@ -8,7 +8,7 @@ import { expect, test, type Browser, type Locator, type Page } from "@playwright
 import { appointOfficial, createElection, demoHref, electionHref, ensureCommunity, uniqueCommunity } from "./helpers/communities";
 import { signInWithOidc } from "./helpers/sign-in";
 import { expectNoSeriousA11yViolations } from "./helpers/a11y";
-import { utcInput } from "./helpers/utc-input";
+import { saveSchedule } from "./helpers/schedule";
 
 // Four declarations: two of them will be confirmed as "Acme" so that, with one
 // seat per affiliation, one election shows both a cap skip and a seat-line tie.
@@ -26,17 +26,6 @@ async function personPage(browser: Browser, login: string): Promise<Page> {
   page.on("dialog", (d) => void d.accept());
   await signInWithOidc(page, login);
   return page;
-}
-
-async function saveSchedule(page: Page, base: string, t: { nomOpen: number; nomClose: number; voteOpen: number; voteClose: number }) {
-  await page.goto(`${base}/manage/schedule`);
-  const form = page.getByRole("form", { name: "Schedule" });
-  await form.getByLabel("Nominations open (UTC)", { exact: true }).fill(utcInput(t.nomOpen));
-  await form.getByLabel("Nominations close (UTC)", { exact: true }).fill(utcInput(t.nomClose));
-  await form.getByLabel("Voting opens (UTC)", { exact: true }).fill(utcInput(t.voteOpen));
-  await form.getByLabel("Voting closes (UTC)", { exact: true }).fill(utcInput(t.voteClose));
-  await form.getByRole("button", { name: "Save schedule" }).click();
-  await expect(form.getByText("Schedule saved.")).toBeVisible();
 }
 
 /**
@@ -124,7 +113,7 @@ test("early close, a cap skip and a seat-line tie in plain words, and publishing
     await expect(roll.getByText(/1 added, 0 removed; the electorate has 1 voter/)).toBeVisible();
 
     // Voting open from two minutes ago until four days from now.
-    await saveSchedule(ada, base, { nomOpen: -2 * HOUR, nomClose: -2 * MIN, voteOpen: -2 * MIN, voteClose: 96 * HOUR });
+    await saveSchedule(ada, `${base}/manage/schedule`, { nomOpen: -2 * HOUR, nomClose: -2 * MIN, voteOpen: -2 * MIN, voteClose: 96 * HOUR });
     await ada.getByRole("button", { name: "Open election" }).click();
     await expect(ada.getByTestId("manage-state")).toHaveText("State: scheduled");
   });
@@ -269,7 +258,7 @@ test("a cancelled election shows its date and public reason, offers nothing to d
   await createElection(ada, community.slug, { title, slug, seats: 1 });
   await appointOfficial(ada, community.slug, { title, slug }, ADA.email);
   // Nominations open now: before the cancellation the page invites declarations.
-  await saveSchedule(ada, base, { nomOpen: -HOUR, nomClose: 24 * HOUR, voteOpen: 48 * HOUR, voteClose: 72 * HOUR });
+  await saveSchedule(ada, `${base}/manage/schedule`, { nomOpen: -HOUR, nomClose: 24 * HOUR, voteOpen: 48 * HOUR, voteClose: 72 * HOUR });
   await ada.getByRole("button", { name: "Open election" }).click();
   await expect(ada.getByTestId("manage-state")).toHaveText("State: scheduled");
 
